@@ -1,0 +1,52 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { launchbook } from './src/integration/launchbook.ts';
+
+const site = (() => {
+	try {
+		return parse(readFileSync(new URL('./launchbook.config.yaml', import.meta.url), 'utf8'))?.site?.url;
+	} catch {
+		return undefined;
+	}
+})();
+
+export default defineConfig({
+	site,
+	outDir: process.env.LAUNCHBOOK_OUT_DIR || './dist',
+	cacheDir: process.env.LAUNCHBOOK_CACHE_DIR || './node_modules/.astro',
+	integrations: [
+		launchbook(),
+		starlight({
+			title: 'Launchbook',
+			description: 'Launch operations for the integrations platform: runbooks, owners, escalation, comms and live status.',
+			markdown: { processedDirs: ['./content/'] },
+			sidebar: [
+				{ label: 'Readiness', link: '/' },
+				{ label: 'Surfaces', link: '/surfaces/' },
+				{ label: 'Runbooks', link: '/runbooks/' },
+				{
+					label: 'Incident response',
+					items: [
+						{ label: 'Severities', link: '/severities/' },
+						{ label: 'Escalation', link: '/escalation/' },
+						{ label: 'Roster', link: '/roster/' },
+						{ label: 'Comms templates', link: '/comms/' },
+					],
+				},
+				{
+					label: 'Launch',
+					items: [
+						{ label: 'Risk register', link: '/risks/' },
+						{ label: 'Tabletops', link: '/tabletops/' },
+						{ label: 'Go/no-go checklist', link: '/checklist/' },
+					],
+				},
+			],
+		}),
+		mdx(),
+	],
+});

@@ -1,0 +1,282 @@
+/**
+ * Reads `content/` and `launchbook.config.yaml` from disk into a {@link ContentModel}. Every
+ * file is read, parsed and validated; problems are collected (never thrown), each with its
+ * file, line and column, and the entry is left out of the model.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/collections.ts';
+import type { Finding, SourcePosition } from '../core/finding.ts';
+import { LOAD_PROBLEMS, type LoadProblemId } from '../core/load-problems.ts';
+import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown-outline.ts';
+import type { ContentModel, DocumentEntry, Entry } from '../core/model.ts';
+import { describeIssue } from '../core/schema-issues.ts';
+import { type Config, ConfigSchema } from '../core/schemas/config.ts';
+
+export const CONFIG_FILE = 'launchbook.config.yaml';
+export const CONTENT_DIR = 'content';
+const MAX_BYTES = 1024 * 1024;
+
+type Positions = Record<string, SourcePosition>;
+
+interface Parsed {
+	readonly value: unknown;
+	readonly positions: Positions;
+}
+
+class Problems {
+	readonly list: Finding[] = [];
+	add(rule: LoadProblemId, file: string, pos: SourcePosition, message: string, fix: string = LOAD_PROBLEMS[rule].fix): void {
+		this.list.push({ rule, level: 'error', file, line: pos.line, column: pos.column, message, fix });
+	}
+}
+
+/** Read a file as UTF-8 text, or report why it cannot be. Strips a BOM and folds CRLF to LF. */
+function readText(abs: string, file: string, problems: Problems): string | undefined {
+	const size = statSync(abs).size;
+	if (size > MAX_BYTES) {
+		problems.add('content-too-large', file, { line: 1, column: 1 }, `${file} is ${size} bytes; the limit is ${MAX_BYTES}.`);
+		return undefined;
+	}
+	const bytes = readFileSync(abs);
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		const bad = firstInvalidUtf8(bytes);
+		const before = bytes.subarray(0, bad).toString('utf8');
+		const line = before.split('\n').length;
+		const column = before.length - before.lastIndexOf('\n');
+		problems.add('content-encoding', file, { line, column }, `byte ${bad} (0x${bytes[bad]?.toString(16).padStart(2, '0')}) is not valid UTF-8.`);
+		return undefined;
+	}
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	text = text.replace(/\r\n?/g, '\n');
+	if (text.trim() === '') {
+		problems.add('content-empty', file, { line: 1, column: 1 }, `${file} is empty.`);
+		return undefined;
+	}
+	return text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	for (let i = 1; i <= bytes.length; i++) {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i));
+		} catch {
+			// A truncated multi-byte sequence at the end is fine until the next byte proves it wrong.
+			if (i === bytes.length || !isPrefixOfValid(bytes, i)) return i - 1;
+		}
+	}
+	return 0;
+}
+
+function isPrefixOfValid(bytes: Uint8Array, end: number): boolean {
+	for (let extra = 1; extra <= 3 && end + extra <= bytes.length; extra++) {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end + extra));
+			return true;
+		} catch {
+			/* keep trying longer sequences */
+		}
+	}
+	return false;
+}
+
+/** Parse YAML keeping the line and column of every key and list item. */
+function parseYaml(text: string, file: string, lineOffset: number, problems: Problems): Parsed | undefined {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const at = (offset: number): SourcePosition => {
+		const p = lineCounter.linePos(offset);
+		return { line: p.line + lineOffset, column: p.col };
+	};
+	const first = doc.errors[0];
+	if (first) {
+		const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		problems.add('content-yaml', file, at(first.pos[0]), `${message}.`);
+		return undefined;
+	}
+	const positions: Positions = {};
+	const walk = (node: YamlNode | null | undefined, path: string): void => {
+		if (!node) return;
+		if (isMap(node)) {
+			for (const pair of node.items) {
+				const keyNode = pair.key as YamlNode | null;
+				const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+				const p = path === '' ? key : `${path}.${key}`;
+				if (keyNode?.range) positions[p] = at(keyNode.range[0]);
+				walk(pair.value as YamlNode | null, p);
+			}
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => {
+				const p = `${path}[${i}]`;
+				const n = item as YamlNode | null;
+				if (n?.range) positions[p] = at(n.range[0]);
+				walk(n, p);
+			});
+		}
+	};
+	const contents = doc.contents as YamlNode | null;
+	positions[''] = contents?.range ? at(contents.range[0]) : { line: 1 + lineOffset, column: 1 };
+	walk(contents, '');
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		problems.add('content-yaml', file, positions['']!, `${(error as Error).message}.`);
+		return undefined;
+	}
+	return { value, positions };
+}
+
+/** Validate against a schema; on failure report every issue at its field's position. */
+function validate<T>(spec: Pick<CollectionSpec, 'schema'>, parsed: Parsed, file: string, problems: Problems, prefix = ''): T | undefined {
+	const result = spec.schema.safeParse(parsed.value);
+	if (result.success) return result.data as T;
+	for (const issue of result.error.issues) {
+		for (const d of describeIssue(issue, parsed.value)) {
+			const field = d.field;
+			const pos = nearest(parsed.positions, prefix + field) ?? { line: 1, column: 1 };
+			problems.add('content-schema', file, pos, `${field === '' ? 'the entry' : field}: ${d.message}.`);
+		}
+	}
+	return undefined;
+}
+
+function nearest(positions: Positions, path: string): SourcePosition | undefined {
+	let p = path;
+	for (;;) {
+		if (positions[p]) return positions[p];
+		if (p === '') return undefined;
+		const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+		p = cut <= 0 ? '' : p.slice(0, cut);
+	}
+}
+
+function rebase(positions: Positions, prefix: string): Positions {
+	const out: Positions = {};
+	for (const [key, pos] of Object.entries(positions)) {
+		if (key === prefix) out[''] = pos;
+		else if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = pos;
+		else if (key.startsWith(`${prefix}[`)) out[key.slice(prefix.length)] = pos;
+	}
+	return out;
+}
+
+function listFiles(dir: string, format: 'yaml' | 'mdx'): string[] {
+	if (!existsSync(dir)) return [];
+	const pattern = format === 'yaml' ? /\.ya?ml$/i : /\.mdx?$/i;
+	return (readdirSync(dir, { recursive: true }) as string[])
+		.map((f) => f.split(sep).join('/'))
+		.filter((f) => pattern.test(f) && !f.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
+		.sort();
+}
+
+function splitFrontmatter(text: string, file: string, problems: Problems): { frontmatter: string; body: string; bodyLine: number } | undefined {
+	const lines = text.split('\n');
+	if (lines[0]?.trim() !== '---') {
+		problems.add('content-frontmatter', file, { line: 1, column: 1 }, 'the file does not start with a "---" frontmatter line.');
+		return undefined;
+	}
+	const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+	if (close < 0) {
+		problems.add('content-frontmatter', file, { line: 1, column: 1 }, 'the frontmatter opened on line 1 is never closed with "---".');
+		return undefined;
+	}
+	return { frontmatter: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 1 };
+}
+
+function loadCollection(root: string, name: CollectionName, problems: Problems): Entry<unknown>[] {
+	const spec: CollectionSpec = COLLECTIONS[name];
+	const base = join(root, CONTENT_DIR, spec.path);
+	const rel = (abs: string) => relative(root, abs).split(sep).join('/');
+	const entries: Entry<unknown>[] = [];
+	if (spec.layout === 'list') {
+		if (!existsSync(base)) return entries;
+		const file = rel(base);
+		const text = readText(base, file, problems);
+		if (text === undefined) return entries;
+		const parsed = parseYaml(text, file, 0, problems);
+		if (!parsed) return entries;
+		if (!Array.isArray(parsed.value)) {
+			problems.add('content-schema', file, parsed.positions[''] ?? { line: 1, column: 1 }, `expected a list of entries, found ${typeof parsed.value === 'object' ? 'a mapping' : String(parsed.value)}.`, 'Write the file as a YAML list, each item starting with "- id: …".');
+			return entries;
+		}
+		parsed.value.forEach((item, i) => {
+			const data = validate<{ id: string }>(spec, { value: item, positions: rebase(parsed.positions, `[${i}]`) }, file, problems);
+			if (data) entries.push({ collection: name, id: data.id, file, data, positions: rebase(parsed.positions, `[${i}]`) });
+		});
+		return entries;
+	}
+	for (const relFile of listFiles(base, spec.format)) {
+		const abs = join(base, relFile);
+		const file = rel(abs);
+		const text = readText(abs, file, problems);
+		if (text === undefined) continue;
+		if (spec.format === 'yaml') {
+			const parsed = parseYaml(text, file, 0, problems);
+			if (!parsed) continue;
+			const data = validate<Record<string, unknown>>(spec, parsed, file, problems);
+			if (!data) continue;
+			const id = spec.idFrom === 'field' ? String(data.id) : idFromPath(relFile);
+			entries.push({ collection: name, id, file, data, positions: parsed.positions });
+			continue;
+		}
+		const split = splitFrontmatter(text, file, problems);
+		if (!split) continue;
+		const parsed = parseYaml(split.frontmatter, file, 1, problems);
+		let outline;
+		try {
+			outline = outlineMarkdown(split.body, split.bodyLine);
+		} catch (error) {
+			if (!(error instanceof MarkdownSyntaxError)) throw error;
+			problems.add('content-mdx', file, { line: error.line, column: error.column }, `${error.message}.`);
+			continue;
+		}
+		if (!parsed) continue;
+		const data = validate(spec, parsed, file, problems);
+		if (!data) continue;
+		const doc: DocumentEntry<unknown> = { collection: name, id: idFromPath(relFile), file, data, positions: parsed.positions, body: split.body, outline };
+		entries.push(doc);
+	}
+	return entries;
+}
+
+const FALLBACK_CONFIG = { site: { url: 'https://launchbook.example.com', organisation: 'Example Org' } };
+
+function loadConfig(root: string, problems: Problems): Config {
+	const abs = join(root, CONFIG_FILE);
+	if (!existsSync(abs)) {
+		problems.add('content-schema', CONFIG_FILE, { line: 1, column: 1 }, `${CONFIG_FILE} is missing.`, `Create ${CONFIG_FILE} with at least site.url and site.organisation.`);
+		return ConfigSchema.parse(FALLBACK_CONFIG);
+	}
+	const text = readText(abs, CONFIG_FILE, problems);
+	const parsed = text === undefined ? undefined : parseYaml(text, CONFIG_FILE, 0, problems);
+	const config = parsed ? validate<Config>({ schema: ConfigSchema }, parsed, CONFIG_FILE, problems) : undefined;
+	return config ?? ConfigSchema.parse(FALLBACK_CONFIG);
+}
+
+/** Load the whole content model rooted at `root` (the repository root). Never throws on bad content. */
+export function loadContent(root: string): ContentModel {
+	const problems = new Problems();
+	const config = loadConfig(root, problems);
+	const load = <T>(name: CollectionName) => loadCollection(root, name, problems) as Entry<T>[];
+	const model = {
+		config,
+		configFile: CONFIG_FILE,
+		surfaces: load('surfaces'),
+		vendors: load('vendors'),
+		teams: load('teams'),
+		severities: load('severities'),
+		escalation: load('escalation'),
+		risks: load('risks'),
+		checklist: load('checklist'),
+		runbooks: load('runbooks'),
+		comms: load('comms'),
+		tabletops: load('tabletops'),
+		problems: problems.list,
+	} as ContentModel;
+	return model;
+}

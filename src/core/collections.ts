@@ -1,0 +1,45 @@
+/**
+ * The collections of `content/`: where each lives and which schema validates it. Astro's
+ * content config and the CLI loader both read this table, so the two cannot disagree.
+ */
+import type { z } from 'zod';
+import { ChecklistItemSchema } from './schemas/checklist.ts';
+import { CommsTemplateSchema } from './schemas/comms.ts';
+import { EscalationSchema } from './schemas/escalation.ts';
+import { RiskSchema } from './schemas/risk.ts';
+import { RunbookSchema } from './schemas/runbook.ts';
+import { SeveritySchema } from './schemas/severity.ts';
+import { SurfaceSchema } from './schemas/surface.ts';
+import { TabletopSchema } from './schemas/tabletop.ts';
+import { TeamSchema } from './schemas/team.ts';
+import { VendorSchema } from './schemas/vendor.ts';
+
+export interface CollectionSpec {
+	/** Path under `content/`: a folder (one entry per file) or one YAML file holding a list. */
+	readonly path: string;
+	readonly layout: 'folder' | 'list';
+	readonly format: 'yaml' | 'mdx';
+	readonly schema: z.ZodType;
+	/** Where an entry's id comes from: its `id` field, or its path (for MDX). */
+	readonly idFrom: 'field' | 'path';
+}
+
+export const COLLECTIONS = {
+	surfaces: { path: 'surfaces', layout: 'folder', format: 'yaml', schema: SurfaceSchema, idFrom: 'field' },
+	vendors: { path: 'vendors', layout: 'folder', format: 'yaml', schema: VendorSchema, idFrom: 'field' },
+	teams: { path: 'teams', layout: 'folder', format: 'yaml', schema: TeamSchema, idFrom: 'field' },
+	severities: { path: 'severities.yaml', layout: 'list', format: 'yaml', schema: SeveritySchema, idFrom: 'field' },
+	escalation: { path: 'escalation', layout: 'folder', format: 'yaml', schema: EscalationSchema, idFrom: 'path' },
+	risks: { path: 'risks', layout: 'folder', format: 'yaml', schema: RiskSchema, idFrom: 'field' },
+	checklist: { path: 'checklist.yaml', layout: 'list', format: 'yaml', schema: ChecklistItemSchema, idFrom: 'field' },
+	runbooks: { path: 'runbooks', layout: 'folder', format: 'mdx', schema: RunbookSchema, idFrom: 'path' },
+	comms: { path: 'comms', layout: 'folder', format: 'mdx', schema: CommsTemplateSchema, idFrom: 'path' },
+	tabletops: { path: 'tabletops', layout: 'folder', format: 'mdx', schema: TabletopSchema, idFrom: 'path' },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+/** Id of a folder entry taken from its path: `runbooks/billing-events/event-backlog.mdx` → `billing-events/event-backlog`. */
+export function idFromPath(relativeToCollection: string): string {
+	return relativeToCollection.replace(/\\/g, '/').replace(/\.(ya?ml|mdx?)$/i, '');
+}

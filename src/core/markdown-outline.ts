@@ -1,0 +1,102 @@
+/**
+ * Reads the structure of a Markdown/MDX body: headings with the anchors the site gives
+ * them, and what each section holds. Pure: text in, outline out.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading as MdastHeading, List, ListItem, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export type Block =
+	| { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[]; readonly line: number }
+	| { readonly type: 'paragraph'; readonly text: string; readonly line: number }
+	| { readonly type: 'code'; readonly lang: string; readonly value: string; readonly line: number }
+	| { readonly type: 'other'; readonly kind: string; readonly line: number };
+
+export interface Section {
+	readonly depth: number;
+	readonly text: string;
+	/** The anchor the site gives the heading (GitHub slugger, as Astro uses). */
+	readonly slug: string;
+	readonly line: number;
+	readonly column: number;
+	/** Blocks between this heading and the next heading of any depth. */
+	readonly blocks: readonly Block[];
+}
+
+export interface Outline {
+	readonly sections: readonly Section[];
+}
+
+export class MarkdownSyntaxError extends Error {
+	readonly line: number;
+	readonly column: number;
+	constructor(message: string, line: number, column: number) {
+		super(message);
+		this.line = line;
+		this.column = column;
+	}
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/** Plain text of a node, as a heading's anchor is computed from it. */
+export function plainText(node: { type: string; value?: string; children?: unknown[] }): string {
+	if (typeof node.value === 'string' && node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return node.value;
+	if (!Array.isArray(node.children)) return '';
+	return (node.children as { type: string; value?: string; children?: unknown[] }[]).map(plainText).join('');
+}
+
+function blockOf(node: RootContent, lineOffset: number): Block {
+	const line = (node.position?.start.line ?? 1) + lineOffset;
+	switch (node.type) {
+		case 'list':
+			return { type: 'list', ordered: Boolean((node as List).ordered), items: (node as List).children.map((i: ListItem) => plainText(i).trim()), line };
+		case 'paragraph':
+			return { type: 'paragraph', text: plainText(node).trim(), line };
+		case 'code':
+			return { type: 'code', lang: node.lang ?? '', value: node.value, line };
+		default:
+			return { type: 'other', kind: node.type, line };
+	}
+}
+
+/**
+ * Outline a Markdown/MDX body. `lineOffset` is added to every line so positions point into
+ * the whole file (the frontmatter comes first). Throws {@link MarkdownSyntaxError} when the
+ * MDX does not parse.
+ */
+export function outlineMarkdown(body: string, lineOffset = 0): Outline {
+	let tree: Root;
+	try {
+		tree = processor.parse(body);
+	} catch (error) {
+		const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+		const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
+		const line = (place?.line ?? e.line ?? 1) + lineOffset;
+		const column = place?.column ?? e.column ?? 1;
+		throw new MarkdownSyntaxError(e.reason ?? e.message ?? String(error), line, column);
+	}
+	const slugger = new GithubSlugger();
+	const sections: Section[] = [];
+	let current: { depth: number; text: string; slug: string; line: number; column: number; blocks: Block[] } | undefined;
+	for (const node of tree.children) {
+		if (node.type === 'heading') {
+			const text = plainText(node as MdastHeading).trim();
+			current = {
+				depth: (node as MdastHeading).depth,
+				text,
+				slug: slugger.slug(text),
+				line: (node.position?.start.line ?? 1) + lineOffset,
+				column: node.position?.start.column ?? 1,
+				blocks: [],
+			};
+			sections.push(current);
+		} else if (current) {
+			current.blocks.push(blockOf(node, lineOffset));
+		}
+	}
+	return { sections };
+}

@@ -1,0 +1,64 @@
+/**
+ * The loaded content model: every entry with its validated data and where each field
+ * stands in its source file. Built by the content loader, read by rules and pages.
+ */
+import type { CollectionName } from './collections.ts';
+import type { Finding, SourcePosition } from './finding.ts';
+import type { Outline } from './markdown-outline.ts';
+import type { ChecklistItem } from './schemas/checklist.ts';
+import type { CommsTemplate } from './schemas/comms.ts';
+import type { Config } from './schemas/config.ts';
+import type { Escalation } from './schemas/escalation.ts';
+import type { Risk } from './schemas/risk.ts';
+import type { Runbook } from './schemas/runbook.ts';
+import type { Severity } from './schemas/severity.ts';
+import type { Surface } from './schemas/surface.ts';
+import type { Tabletop } from './schemas/tabletop.ts';
+import type { Team } from './schemas/team.ts';
+import type { Vendor } from './schemas/vendor.ts';
+
+export interface Entry<T> {
+	readonly collection: CollectionName;
+	readonly id: string;
+	/** Repository-relative path, forward slashes. */
+	readonly file: string;
+	readonly data: T;
+	/** Position of each field by dotted path (`alerts[0].link`); `''` is the entry itself. */
+	readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+export interface DocumentEntry<T> extends Entry<T> {
+	/** MDX body after the frontmatter. */
+	readonly body: string;
+	readonly outline: Outline;
+}
+
+export interface ContentModel {
+	readonly config: Config;
+	/** Repository-relative path of the config file. */
+	readonly configFile: string;
+	readonly surfaces: readonly Entry<Surface>[];
+	readonly vendors: readonly Entry<Vendor>[];
+	readonly teams: readonly Entry<Team>[];
+	readonly severities: readonly Entry<Severity>[];
+	readonly escalation: readonly Entry<Escalation>[];
+	readonly risks: readonly Entry<Risk>[];
+	readonly checklist: readonly Entry<ChecklistItem>[];
+	readonly runbooks: readonly DocumentEntry<Runbook>[];
+	readonly comms: readonly DocumentEntry<CommsTemplate>[];
+	readonly tabletops: readonly DocumentEntry<Tabletop>[];
+	/** Files that could not be read, parsed or validated; their entries are absent above. */
+	readonly problems: readonly Finding[];
+}
+
+/** Position of a field, falling back to its nearest ancestor, then to the entry. */
+export function locate(entry: Pick<Entry<unknown>, 'positions'>, path: string): SourcePosition {
+	let p = path;
+	for (;;) {
+		const pos = entry.positions[p];
+		if (pos) return pos;
+		if (p === '') return { line: 1, column: 1 };
+		const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+		p = cut <= 0 ? '' : p.slice(0, cut);
+	}
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { HttpsUrlSchema } from './common.ts';
+
+/**
+ * Policy: how strict the coverage gate is. Rule levels, time windows and the required
+ * runbook sections live here, not in code.
+ */
+export const PolicySchema = z
+	.object({
+		/** Runbook headings (depth 2) every runbook must have, in this order. */
+		requiredSections: z
+			.array(z.string().min(1))
+			.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
+		/** Days before a review is due when the gate starts warning. @default 14 */
+		reviewWarningDays: z.number().int().min(0).default(14),
+		/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
+		tabletopWindowDays: z.number().int().positive().default(180),
+	})
+	.loose();
+
+/** Settings of the live-status pipeline. */
+export const StatusConfigSchema = z
+	.object({
+		/** Past this many minutes a value is shown as stale. @default 30 */
+		staleAfterMinutes: z.number().int().positive().default(30),
+	})
+	.loose();
+
+/** `launchbook.config.yaml` at the repository root. */
+export const ConfigSchema = z.object({
+	site: z.object({
+		/** Public URL the site is deployed at; alert `runbook_url`s start with it. */
+		url: HttpsUrlSchema,
+		title: z.string().min(1).default('Launchbook'),
+		/** Organisation the content describes. */
+		organisation: z.string().min(1),
+	}),
+	policy: PolicySchema.prefault({}),
+	status: StatusConfigSchema.prefault({}),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+export type Policy = z.output<typeof PolicySchema>;

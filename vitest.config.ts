@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/support/build-site.global.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 180_000,
+		// Two cores here and in CI: keep worker count modest so real servers and browsers get CPU.
+		maxWorkers: 2,
+	},
+});
