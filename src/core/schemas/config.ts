@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpsUrlSchema } from './common.ts';
+import { AUDIENCES, PHASES } from './comms.ts';
 
 /**
  * Policy: how strict the coverage gate is. Rule levels, time windows and the required
@@ -15,6 +16,19 @@ export const PolicySchema = z
 		reviewWarningDays: z.number().int().min(0).default(14),
 		/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
 		tabletopWindowDays: z.number().int().positive().default(180),
+		/**
+		 * Comms templates required per severity: which phases, for which audiences.
+		 * @example { sev1: { phases: [investigating, identified, monitoring, resolved], audiences: [status-page, customer-email, internal] } }
+		 */
+		commsRequired: z
+			.record(
+				z.string(),
+				z.object({
+					phases: z.array(z.enum(PHASES)).min(1),
+					audiences: z.array(z.enum(AUDIENCES)).min(1),
+				}),
+			)
+			.default({}),
 	})
 	.loose();
 
