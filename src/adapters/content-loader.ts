@@ -262,8 +262,9 @@ function loadConfig(root: string, problems: Problems): Config {
 export function loadContent(root: string): ContentModel {
 	const problems = new Problems();
 	const config = loadConfig(root, problems);
-	const load = <T>(name: CollectionName) => loadCollection(root, name, problems) as Entry<T>[];
-	const model = {
+	// Each collection's entries were validated by that collection's schema above.
+	const load = (name: CollectionName) => loadCollection(root, name, problems) as never[];
+	const model: ContentModel = {
 		config,
 		configFile: CONFIG_FILE,
 		surfaces: load('surfaces'),
@@ -277,6 +278,6 @@ export function loadContent(root: string): ContentModel {
 		comms: load('comms'),
 		tabletops: load('tabletops'),
 		problems: problems.list,
-	} as ContentModel;
+	};
 	return model;
 }

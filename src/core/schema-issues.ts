@@ -86,12 +86,6 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Describe
 			if (issue.origin === 'string') return [at(`expected text of at most ${String(issue.maximum)} character(s), found ${describeValue(found)}`)];
 			return [at(`expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}, found ${describeValue(found)}`)];
 		}
-		case 'invalid_union': {
-			if (issue.note === 'No matching discriminator' || issue.errors.length === 0) {
-				return [at(`${issue.message}, found ${describeValue(found)}`)];
-			}
-			return [at(`${issue.message}, found ${describeValue(found)}`)];
-		}
 		case 'custom':
 			return [at(issue.message)];
 		default:
