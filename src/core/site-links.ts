@@ -1,0 +1,85 @@
+/**
+ * Where things live on the site: the one place that turns content references (a runbook
+ * section, a roster entry, a vendor) into hrefs and anchors, so every page links the same
+ * way and the anchors the pages emit are the anchors the links point at. Pure.
+ */
+
+/** `billing-events/event-backlog#mitigation` → `{ runbook: 'billing-events/event-backlog', anchor: 'mitigation' }`. */
+export function parseRunbookRef(ref: string): { readonly runbook: string; readonly anchor: string | undefined } {
+	const hash = ref.indexOf('#');
+	if (hash < 0) return { runbook: ref, anchor: undefined };
+	const anchor = ref.slice(hash + 1);
+	return { runbook: ref.slice(0, hash), anchor: anchor === '' ? undefined : anchor };
+}
+
+export function runbookHref(runbookId: string, anchor?: string): string {
+	return `/runbooks/${runbookId}/${anchor ? `#${anchor}` : ''}`;
+}
+
+/** Href of the runbook section an alert lands on. */
+export function runbookRefHref(ref: string): string {
+	const { runbook, anchor } = parseRunbookRef(ref);
+	return runbookHref(runbook, anchor);
+}
+
+export function surfaceHref(surfaceId: string): string {
+	return `/surfaces/${surfaceId}/`;
+}
+
+export function tabletopHref(tabletopId: string): string {
+	return `/tabletops/${tabletopId}/`;
+}
+
+/** Anchor of a team on the roster page. */
+export function teamAnchor(teamId: string): string {
+	return `team-${teamId}`;
+}
+
+/** Anchor of one role of a team on the roster page. */
+export function roleAnchor(teamId: string, roleId: string): string {
+	return `role-${teamId}-${roleId}`;
+}
+
+/** A roster reference (`team` or `team/role`) split into its parts. */
+export function parseRosterRef(ref: string): { readonly team: string; readonly role: string | undefined } {
+	const slash = ref.indexOf('/');
+	return slash < 0 ? { team: ref, role: undefined } : { team: ref.slice(0, slash), role: ref.slice(slash + 1) };
+}
+
+/** Href of a roster reference: the team's or the role's anchor on `/roster/`. */
+export function rosterHref(ref: string): string {
+	const { team, role } = parseRosterRef(ref);
+	return `/roster/#${role ? roleAnchor(team, role) : teamAnchor(team)}`;
+}
+
+/** Anchor of a vendor's section on the escalation page. */
+export function vendorAnchor(vendorId: string): string {
+	return `vendor-${vendorId}`;
+}
+
+export function vendorHref(vendorId: string): string {
+	return `/escalation/#${vendorAnchor(vendorId)}`;
+}
+
+/** Anchor of a surface's rows in the escalation matrix. */
+export function escalationAnchor(surfaceId: string): string {
+	return `surface-${surfaceId}`;
+}
+
+export function escalationHref(surfaceId: string): string {
+	return `/escalation/#${escalationAnchor(surfaceId)}`;
+}
+
+/** Anchor of a risk's row in the register. */
+export function riskAnchor(riskId: string): string {
+	return `risk-${riskId}`;
+}
+
+export function riskHref(riskId: string): string {
+	return `/risks/#${riskAnchor(riskId)}`;
+}
+
+/** Anchor of a severity on the severities page. */
+export function severityHref(severityId: string): string {
+	return `/severities/#${severityId}`;
+}
