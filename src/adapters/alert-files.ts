@@ -1,0 +1,167 @@
+/**
+ * Alert files on disk: reading foreign Prometheus rule files and AlertPolicy JSON with the
+ * line and column of every key, indexing the built site's pages and heading anchors, and
+ * writing exports atomically.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseAllDocuments } from 'yaml';
+import type { ExportFile } from '../core/alerts/export-set.ts';
+import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../core/alerts/site-index.ts';
+import type { ParsedAlertFile, ParsedDocument } from '../core/alerts/verify.ts';
+import type { SourcePosition } from '../core/finding.ts';
+
+const ALERT_FILE = /\.(ya?ml|json)$/i;
+const MAX_BYTES = 4 * 1024 * 1024;
+
+/** A problem with the command line or the disk, not with the files checked: exit code 2. */
+export class UsageError extends Error {}
+
+function positionsOf(contents: YamlNode | null, at: (offset: number) => SourcePosition): Record<string, SourcePosition> {
+	const positions: Record<string, SourcePosition> = {};
+	positions[''] = contents?.range ? at(contents.range[0]) : { line: 1, column: 1 };
+	const walk = (node: YamlNode | null | undefined, path: string): void => {
+		if (!node) return;
+		if (isMap(node)) {
+			for (const pair of node.items) {
+				const keyNode = pair.key as YamlNode | null;
+				const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+				const p = path === '' ? key : `${path}.${key}`;
+				if (keyNode?.range) positions[p] = at(keyNode.range[0]);
+				walk(pair.value as YamlNode | null, p);
+			}
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => {
+				const p = `${path}[${i}]`;
+				const n = item as YamlNode | null;
+				if (n?.range) positions[p] = at(n.range[0]);
+				walk(n, p);
+			});
+		}
+	};
+	walk(contents, '');
+	return positions;
+}
+
+/** Parse YAML or JSON text (every document of it) keeping positions; never throws on bad input. */
+export function parseAlertText(text: string, file: string): ParsedAlertFile {
+	const lineCounter = new LineCounter();
+	const at = (offset: number): SourcePosition => {
+		const p = lineCounter.linePos(offset);
+		return { line: p.line, column: p.col };
+	};
+	let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	source = source.replace(/\r\n?/g, '\n');
+	if (/\.json$/i.test(file)) {
+		try {
+			JSON.parse(source);
+		} catch (error) {
+			const message = (error as Error).message;
+			const m = /position (\d+)/.exec(message);
+			const pos = m ? at0(source, Number(m[1])) : { line: 1, column: 1 };
+			return { file, syntaxError: { ...pos, message: `invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '')}` } };
+		}
+		// Valid JSON holds tabs only as whitespace; YAML refuses tab indentation. Same length, same positions.
+		source = source.replace(/\t/g, ' ');
+	}
+	const docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const list = Array.isArray(docs) ? docs : [];
+	for (const doc of list) {
+		const first = doc.errors[0];
+		if (first) return { file, syntaxError: { ...at(first.pos[0]), message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
+	}
+	const documents: ParsedDocument[] = [];
+	for (const doc of list) {
+		const contents = doc.contents as YamlNode | null;
+		let value: unknown;
+		try {
+			value = doc.toJS({ maxAliasCount: 100 });
+		} catch (error) {
+			return { file, syntaxError: { ...(contents?.range ? at(contents.range[0]) : { line: 1, column: 1 }), message: (error as Error).message } };
+		}
+		documents.push({ value, positions: positionsOf(contents, at) });
+	}
+	return { file, documents };
+}
+
+function at0(text: string, offset: number): SourcePosition {
+	const before = text.slice(0, offset);
+	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Read one alert file; `display` is the path findings name. */
+export function readAlertFile(abs: string, display: string): ParsedAlertFile {
+	const size = statSync(abs).size;
+	if (size > MAX_BYTES) return { file: display, syntaxError: { line: 1, column: 1, message: `the file is ${size} bytes; the limit is ${MAX_BYTES}` } };
+	const bytes = readFileSync(abs);
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return { file: display, syntaxError: { line: 1, column: 1, message: 'the file is not valid UTF-8' } };
+	}
+	return parseAlertText(text, display);
+}
+
+/**
+ * The alert files named on the command line: files as given, folders searched for
+ * `.yml`, `.yaml` and `.json`. Paths in findings are relative to `cwd`. Throws {@link UsageError}.
+ */
+export function listAlertFiles(paths: readonly string[], cwd: string): { abs: string; display: string }[] {
+	const out: { abs: string; display: string }[] = [];
+	for (const p of paths) {
+		const abs = resolve(cwd, p);
+		if (!existsSync(abs)) throw new UsageError(`${p} does not exist.`);
+		if (statSync(abs).isDirectory()) {
+			const found = (readdirSync(abs, { recursive: true }) as string[])
+				.map((f) => join(abs, f))
+				.filter((f) => ALERT_FILE.test(f) && statSync(f).isFile())
+				.sort();
+			if (found.length === 0) throw new UsageError(`${p} holds no .yml, .yaml or .json file.`);
+			out.push(...found.map((f) => ({ abs: f, display: relative(cwd, f).split(sep).join('/') })));
+		} else {
+			out.push({ abs, display: relative(cwd, abs).split(sep).join('/') });
+		}
+	}
+	return out;
+}
+
+/** Index every HTML page of a built site (`dist/`). Throws {@link UsageError} when it is not one. */
+export function indexBuiltSite(dir: string): SiteIndex {
+	if (!existsSync(join(dir, 'index.html'))) {
+		throw new UsageError(`${dir} is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.`);
+	}
+	const pages = new Map<string, PageIndex>();
+	for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+		if (!f.endsWith('.html')) continue;
+		pages.set(pagePathOf(f.split(sep).join('/')), indexHtmlPage(readFileSync(join(dir, f), 'utf8')));
+	}
+	return { pages };
+}
+
+/**
+ * Write an export set into `outDir`, each file through a temporary file and a rename, then
+ * remove files of earlier exports that the set no longer holds (in the folders it owns).
+ */
+export function writeExportSet(outDir: string, files: readonly ExportFile[]): { written: number; removed: string[] } {
+	const wanted = new Set(files.map((f) => f.path));
+	for (const f of files) {
+		const target = join(outDir, f.path);
+		mkdirSync(dirname(target), { recursive: true });
+		const temp = `${target}.${process.pid}.tmp`;
+		writeFileSync(temp, f.text);
+		renameSync(temp, target);
+	}
+	const removed: string[] = [];
+	for (const folder of new Set(files.map((f) => f.path.split('/')[0]!))) {
+		const abs = join(outDir, folder);
+		for (const f of readdirSync(abs, { recursive: true }) as string[]) {
+			const rel = `${folder}/${f.split(sep).join('/')}`;
+			if (statSync(join(abs, f)).isFile() && !wanted.has(rel)) {
+				rmSync(join(abs, f));
+				removed.push(rel);
+			}
+		}
+	}
+	return { written: files.length, removed: removed.sort() };
+}

@@ -1,0 +1,55 @@
+/**
+ * Every exported file, by path, from the content model: what `npm run alerts:export` writes
+ * and what the site serves under `/exports/`. One function, so the two cannot differ. Pure.
+ */
+import type { ContentModel } from '../model.ts';
+import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
+import { type CatalogOptions, catalogComponents, renderCatalog } from './backstage-catalog.ts';
+import { declaredAlerts } from './declared-alert.ts';
+import { isPromqlAlert, prometheusRuleGroups, renderPrometheusRuleFile } from './prometheus-rules.ts';
+
+export interface ExportFile {
+	/** Path relative to the export folder, forward slashes: `prometheus/billing-events.rules.yaml`. */
+	readonly path: string;
+	readonly text: string;
+}
+
+export interface SkippedExport {
+	readonly alertId: string;
+	readonly file: string;
+	readonly target: 'prometheus' | 'cloud-monitoring';
+	readonly reason: string;
+}
+
+export interface ExportSet {
+	readonly files: readonly ExportFile[];
+	/** Alerts left out of a target, and why (no PromQL query, unknown severity). */
+	readonly skipped: readonly SkippedExport[];
+}
+
+export const prometheusFilePath = (surfaceId: string) => `prometheus/${surfaceId}.rules.yaml`;
+export const policyFilePath = (alertId: string) => `cloud-monitoring/${alertId}.json`;
+export const CATALOG_PATH = 'backstage/catalog-info.yaml';
+
+export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks'>, options: CatalogOptions = {}): ExportSet {
+	const siteUrl = model.config.site.url;
+	const alerts = declaredAlerts(model);
+	const files: ExportFile[] = [];
+	const skipped: SkippedExport[] = [];
+	const sourceOf = new Map(alerts.map((d) => [d.surface.id, d.file]));
+	for (const group of prometheusRuleGroups(alerts, siteUrl)) {
+		files.push({ path: prometheusFilePath(group.name), text: renderPrometheusRuleFile(group, sourceOf.get(group.name)!) });
+	}
+	for (const d of alerts) {
+		if (!isPromqlAlert(d)) {
+			const reason = d.alert.query ? `its query is ${d.alert.query.language}, not PromQL` : 'it declares no query';
+			skipped.push({ alertId: d.alert.id, file: d.file, target: 'prometheus', reason });
+		}
+		const blocker = policyBlocker(d);
+		if (blocker) skipped.push({ alertId: d.alert.id, file: d.file, target: 'cloud-monitoring', reason: blocker });
+		else files.push({ path: policyFilePath(d.alert.id), text: renderAlertPolicy(alertPolicy(d, siteUrl)) });
+	}
+	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogComponents(model, options)) });
+	files.sort((a, b) => a.path.localeCompare(b.path));
+	return { files, skipped };
+}
