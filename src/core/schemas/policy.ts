@@ -1,5 +1,32 @@
 import { z } from 'zod';
+import { RULE_IDS } from '../rules/catalog.ts';
 import { AUDIENCES, PHASES } from './comms.ts';
+
+/** What the gate does with a rule's findings: report them as errors (fail), as warnings, or not at all. */
+export const RuleLevelSchema = z.enum(['error', 'warning', 'off'], { error: 'expected "error", "warning" or "off"' });
+
+/** Paths that may change without a surface owning them: content, docs, tests, lock files, CI. */
+export const DEFAULT_UNOWNED_ALLOWED = [
+	'content/**',
+	'docs/**',
+	'**/*.md',
+	'**/*.mdx',
+	'tests/**',
+	'test/**',
+	'**/__tests__/**',
+	'**/*.test.*',
+	'**/*.spec.*',
+	'**/package-lock.json',
+	'**/pnpm-lock.yaml',
+	'**/yarn.lock',
+	'**/go.sum',
+	'**/Cargo.lock',
+	'.github/**',
+	'.gitignore',
+	'.editorconfig',
+	'LICENSE*',
+	'launchbook.config.yaml',
+];
 
 /**
  * Policy: how strict the coverage gate is. Rule levels, time windows and the required
@@ -7,7 +34,11 @@ import { AUDIENCES, PHASES } from './comms.ts';
  */
 export const PolicySchema = z
 	.object({
-		/** Runbook headings (depth 2) every runbook must have, in this order. */
+		/**
+		 * Runbook headings (depth 2) every runbook must have. Listed in the order authors should
+		 * write them; the gate checks that each is present.
+		 * @default ["Summary", "Detection", "Diagnosis", "Mitigation", "Rollback", "Escalation", "Communication"]
+		 */
 		requiredSections: z
 			.array(z.string().min(1))
 			.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
@@ -15,6 +46,15 @@ export const PolicySchema = z
 		reviewWarningDays: z.number().int().min(0).default(14),
 		/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
 		tabletopWindowDays: z.number().int().positive().default(180),
+		/** The rollback section: its heading and how many ordered steps it needs at least. */
+		rollback: z
+			.strictObject({
+				/** Heading (depth 2) of the rollback section. @default "Rollback" */
+				section: z.string().min(1).default('Rollback'),
+				/** Fewest ordered steps a rollback may have. @default 2 */
+				minSteps: z.number().int().min(1).default(2),
+			})
+			.prefault({}),
 		/**
 		 * Comms templates required per severity: which phases, for which audiences.
 		 * @example { sev1: { phases: [investigating, identified, monitoring, resolved], audiences: [status-page, customer-email, internal] } }
@@ -28,7 +68,33 @@ export const PolicySchema = z
 				}),
 			)
 			.default({}),
+		/**
+		 * Level of each rule, by rule id (the rule pages list them); rules not named keep
+		 * their default level. `off` silences a rule.
+		 * @example { "tabletop-action-overdue": "error", "changed-path-unowned": "off" }
+		 */
+		rules: z
+			.record(z.string(), RuleLevelSchema)
+			.default({})
+			.superRefine((levels, ctx) => {
+				for (const id of Object.keys(levels)) {
+					if (!RULE_IDS.includes(id)) {
+						ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a rule id; the rules are listed at /rules/` });
+					} else if (id.startsWith('content-')) {
+						ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is a content problem and always an error; remove it` });
+					}
+				}
+			}),
+		/**
+		 * Globs (from the repository root) of more paths that may change in a pull request
+		 * without a surface owning them, added to {@link DEFAULT_UNOWNED_ALLOWED} (content, docs,
+		 * tests, lock files, `.github/`).
+		 * @example ["src/**", "scripts/**"]
+		 * @default []
+		 */
+		unownedAllowed: z.array(z.string().min(1)).default([]),
 	})
 	.loose();
 
 export type Policy = z.output<typeof PolicySchema>;
+export type RuleLevelSetting = z.output<typeof RuleLevelSchema>;

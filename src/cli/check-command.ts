@@ -1,0 +1,184 @@
+/**
+ * `npm run check`: load the content, run the coverage gate, report, and decide the exit
+ * code (0 clean, 1 error-level findings, 2 usage or internal error). `runCheck` takes its
+ * streams and environment as arguments so it reads like a function, not a process.
+ */
+import { renameSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { loadContent } from '../adapters/content-loader.ts';
+import { readCodeowners, readConfigPositions } from '../adapters/check-inputs.ts';
+import { ChangesError, changedFilesFromGit, readChangedFiles } from '../adapters/git-changes.ts';
+import { renderAnnotations, renderSummary } from '../adapters/reporters/github.ts';
+import { renderJson } from '../adapters/reporters/json.ts';
+import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
+import { isoDay } from '../core/review.ts';
+import { checkCoverage } from '../core/rules/index.ts';
+
+export const USAGE = `Usage: npm run check -- [options]
+
+Checks operational coverage of the content in <root>/content against the policy in
+<root>/launchbook.config.yaml, without building the site.
+
+Options:
+  --root <dir>              repository root (default: the current directory)
+  --format <text|json|github>
+                            text: findings for people, on stderr (default)
+                            json: one JSON report on stdout (or --output)
+                            github: workflow-command annotations on stdout and a
+                            Markdown table of all findings in $GITHUB_STEP_SUMMARY
+  --output <file>           write the JSON report to <file> instead of stdout
+  --changed-files <file|->  pull-request mode: changed paths, one per line, from a
+                            file or from stdin ("-")
+  --base <git ref>          pull-request mode: paths changed since the merge base of
+                            <git ref> and HEAD (git diff <ref>...HEAD)
+  --today <YYYY-MM-DD>      judge review and tabletop dates against this day
+                            (default: today, UTC)
+  -h, --help                show this help
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage or internal error.
+`;
+
+export interface CheckIo {
+	readonly stdout: { write(s: string): unknown };
+	readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+	readonly env: NodeJS.ProcessEnv;
+	readonly cwd: string;
+	readonly now: () => Date;
+}
+
+interface Options {
+	root: string;
+	format: 'text' | 'json' | 'github';
+	output?: string;
+	changedFiles?: string;
+	base?: string;
+	today?: string;
+	help: boolean;
+}
+
+class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set(['--root', '--format', '--output', '--changed-files', '--base', '--today']);
+
+export function parseArgs(argv: readonly string[], cwd: string): Options {
+	const opts: Options = { root: cwd, format: 'text', help: false };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '-h' || arg === '--help') {
+			opts.help = true;
+			continue;
+		}
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const flag = eq > 0 ? arg.slice(0, eq) : arg;
+		if (!VALUE_FLAGS.has(flag)) {
+			throw new UsageError(arg.startsWith('-') ? `unknown option "${arg}"` : `unexpected argument "${arg}"`);
+		}
+		let value: string | undefined;
+		if (eq > 0) value = arg.slice(eq + 1);
+		else {
+			value = argv[i + 1];
+			if (value === undefined || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a value`);
+			i++;
+		}
+		if (value === '' ) throw new UsageError(`${flag} needs a value`);
+		switch (flag) {
+			case '--root':
+				opts.root = resolve(cwd, value);
+				break;
+			case '--format':
+				if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format must be text, json or github, not "${value}"`);
+				opts.format = value;
+				break;
+			case '--output':
+				opts.output = resolve(cwd, value);
+				break;
+			case '--changed-files':
+				opts.changedFiles = value === '-' ? '-' : resolve(cwd, value);
+				break;
+			case '--base':
+				opts.base = value;
+				break;
+			case '--today':
+				if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || isoDay(new Date(`${value}T00:00:00Z`)) !== value) {
+					throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
+				}
+				opts.today = value;
+				break;
+		}
+	}
+	if (opts.changedFiles !== undefined && opts.base !== undefined) throw new UsageError('use either --changed-files or --base, not both');
+	if (opts.output !== undefined && opts.format !== 'json') throw new UsageError('--output only applies to --format json');
+	return opts;
+}
+
+/** Write a file whole or not at all: a temporary file in the same folder, then a rename. */
+function writeAtomic(path: string, text: string): void {
+	const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	writeFileSync(tmp, text);
+	renameSync(tmp, path);
+}
+
+export function runCheck(argv: readonly string[], io: CheckIo): number {
+	let opts: Options;
+	try {
+		opts = parseArgs(argv, io.cwd);
+		if (opts.help) {
+			io.stdout.write(USAGE);
+			return 0;
+		}
+		let isDir = false;
+		try {
+			isDir = statSync(opts.root).isDirectory();
+		} catch {
+			isDir = false;
+		}
+		if (!isDir) throw new UsageError(`--root "${opts.root}" is not a directory`);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr.write(`launchbook check: ${error.message}.\n\n${USAGE}`);
+			return 2;
+		}
+		throw error;
+	}
+	try {
+		let changedPaths: string[] | undefined;
+		if (opts.changedFiles !== undefined) changedPaths = readChangedFiles(opts.changedFiles);
+		else if (opts.base !== undefined) changedPaths = changedFilesFromGit(opts.root, opts.base);
+
+		const model = loadContent(opts.root);
+		const today = opts.today ?? isoDay(io.now());
+		const findings = checkCoverage(model, {
+			today,
+			codeowners: readCodeowners(opts.root),
+			configPositions: readConfigPositions(opts.root),
+			...(changedPaths ? { changedPaths } : {}),
+		});
+		const siteUrl = model.config.site.url;
+
+		if (opts.format === 'json') {
+			const json = renderJson(findings, { today, siteUrl, changedPaths: changedPaths?.length ?? null });
+			if (opts.output) writeAtomic(opts.output, json);
+			else io.stdout.write(json);
+			io.stderr.write(`${summaryLine(findings)}\n`);
+		} else {
+			io.stderr.write(renderText(findings, { color: wantsColor(io.env, io.stderr.isTTY), siteUrl }));
+			if (changedPaths) io.stderr.write(`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`);
+		}
+		if (opts.format === 'github') {
+			io.stdout.write(renderAnnotations(findings, siteUrl));
+			const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+			if (summaryFile) appendFileSync(summaryFile, renderSummary(findings, siteUrl));
+			else io.stderr.write('GITHUB_STEP_SUMMARY is not set: no job summary written.\n');
+		}
+		return findings.some((f) => f.level === 'error') ? 1 : 0;
+	} catch (error) {
+		if (error instanceof ChangesError) {
+			io.stderr.write(`launchbook check: ${error.message}.\n`);
+			return 2;
+		}
+		const e = error as Error;
+		io.stderr.write(`launchbook check: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your content; please report it with the command you ran.\n`);
+		if (io.env.LAUNCHBOOK_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+		return 2;
+	}
+}

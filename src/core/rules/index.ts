@@ -1,0 +1,72 @@
+/**
+ * The coverage gate: a content model in, findings out. Runs every rule, gives each finding
+ * the level the policy sets for its rule (dropping rules set to `off`), adds the loader's
+ * problems, and sorts. Pure: the caller passes today's date and any file it read.
+ */
+import { compareFindings, type Finding } from '../finding.ts';
+import type { ContentModel } from '../model.ts';
+import type { Policy } from '../schemas/policy.ts';
+import { checkAlerts } from './alerts.ts';
+import { ruleSpec } from './catalog.ts';
+import { checkChangedPaths } from './changed-paths.ts';
+import { checkCodeownersDrift } from './codeowners-drift.ts';
+import { checkComms } from './comms.ts';
+import { type CheckOptions, createContext, type RuleContext } from './context.ts';
+import { checkDuplicateIds } from './duplicate-ids.ts';
+import { checkEscalation } from './escalation.ts';
+import { checkOwnership } from './ownership.ts';
+import { checkReferences } from './references.ts';
+import { checkReviews } from './review.ts';
+import { checkRollback } from './rollback.ts';
+import { checkRunbookLinks } from './runbook-links.ts';
+import { checkRunbookSections } from './runbook-sections.ts';
+import { checkTabletops } from './tabletops.ts';
+
+export type { CheckOptions } from './context.ts';
+
+const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
+	checkOwnership,
+	checkAlerts,
+	checkRunbookLinks,
+	checkRunbookSections,
+	checkRollback,
+	checkEscalation,
+	checkComms,
+	checkReviews,
+	checkTabletops,
+	checkReferences,
+	checkDuplicateIds,
+	checkCodeownersDrift,
+	checkChangedPaths,
+];
+
+/** The level a rule's findings get under a policy; `off` when they are dropped. Content problems are always errors. */
+export function ruleLevel(policy: Pick<Policy, 'rules'>, rule: string): 'error' | 'warning' | 'off' {
+	const spec = ruleSpec(rule);
+	if (spec?.family === 'content') return 'error';
+	return policy.rules[rule] ?? spec?.level ?? 'error';
+}
+
+/** Run the gate. Findings come back sorted by file, line, column and rule, without duplicates. */
+export function checkCoverage(model: ContentModel, options: CheckOptions): Finding[] {
+	const ctx = createContext(model, options);
+	for (const family of RULE_FAMILIES) family(ctx);
+	const out: Finding[] = [];
+	const seen = new Set<string>();
+	for (const f of [...model.problems, ...ctx.findings]) {
+		const level = ruleLevel(model.config.policy, f.rule);
+		if (level === 'off') continue;
+		const key = `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push({ rule: f.rule, level, file: f.file, line: f.line, column: f.column, message: f.message, fix: f.fix });
+	}
+	return out.sort(compareFindings);
+}
+
+/** Counts by level. */
+export function summarise(findings: readonly Finding[]): { errors: number; warnings: number } {
+	let errors = 0;
+	for (const f of findings) if (f.level === 'error') errors++;
+	return { errors, warnings: findings.length - errors };
+}
