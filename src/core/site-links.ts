@@ -83,3 +83,12 @@ export function riskHref(riskId: string): string {
 export function severityHref(severityId: string): string {
 	return `/severities/#${severityId}`;
 }
+
+/** Anchor of an alert's row on its surface page. */
+export function alertAnchor(alertId: string): string {
+	return `alert-${alertId}`;
+}
+
+export function alertHref(surfaceId: string, alertId: string): string {
+	return `${surfaceHref(surfaceId)}#${alertAnchor(alertId)}`;
+}
