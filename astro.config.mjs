@@ -28,6 +28,7 @@ export default defineConfig({
 				{ label: 'Readiness', link: '/' },
 				{ label: 'Surfaces', link: '/surfaces/' },
 				{ label: 'Runbooks', link: '/runbooks/' },
+				{ label: 'Alerts', link: '/alerts/' },
 				{
 					label: 'Incident response',
 					items: [

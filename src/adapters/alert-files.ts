@@ -90,7 +90,12 @@ function at0(text: string, offset: number): SourcePosition {
 }
 
 /** Read one alert file; `display` is the path findings name. */
-export function readAlertFile(abs: string, display: string): ParsedAlertFile {
+export function readAlertFile(abs: string, display: string, discovered = false): ParsedAlertFile {
+	const parsed = readAlertText(abs, display);
+	return discovered ? { ...parsed, discovered } : parsed;
+}
+
+function readAlertText(abs: string, display: string): ParsedAlertFile {
 	const size = statSync(abs).size;
 	if (size > MAX_BYTES) return { file: display, syntaxError: { line: 1, column: 1, message: `the file is ${size} bytes; the limit is ${MAX_BYTES}` } };
 	const bytes = readFileSync(abs);
@@ -107,8 +112,8 @@ export function readAlertFile(abs: string, display: string): ParsedAlertFile {
  * The alert files named on the command line: files as given, folders searched for
  * `.yml`, `.yaml` and `.json`. Paths in findings are relative to `cwd`. Throws {@link UsageError}.
  */
-export function listAlertFiles(paths: readonly string[], cwd: string): { abs: string; display: string }[] {
-	const out: { abs: string; display: string }[] = [];
+export function listAlertFiles(paths: readonly string[], cwd: string): { abs: string; display: string; discovered: boolean }[] {
+	const out: { abs: string; display: string; discovered: boolean }[] = [];
 	for (const p of paths) {
 		const abs = resolve(cwd, p);
 		if (!existsSync(abs)) throw new UsageError(`${p} does not exist.`);
@@ -118,9 +123,9 @@ export function listAlertFiles(paths: readonly string[], cwd: string): { abs: st
 				.filter((f) => ALERT_FILE.test(f) && statSync(f).isFile())
 				.sort();
 			if (found.length === 0) throw new UsageError(`${p} holds no .yml, .yaml or .json file.`);
-			out.push(...found.map((f) => ({ abs: f, display: relative(cwd, f).split(sep).join('/') })));
+			out.push(...found.map((f) => ({ abs: f, display: relative(cwd, f).split(sep).join('/'), discovered: true })));
 		} else {
-			out.push({ abs, display: relative(cwd, abs).split(sep).join('/') });
+			out.push({ abs, display: relative(cwd, abs).split(sep).join('/'), discovered: false });
 		}
 	}
 	return out;

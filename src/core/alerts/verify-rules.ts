@@ -82,3 +82,8 @@ export const VERIFY_RULES = {
 } as const satisfies Record<string, VerifyRule>;
 
 export type VerifyRuleId = keyof typeof VERIFY_RULES;
+
+/** Where a verify rule is explained: its section on the Alerts page. */
+export function verifyRuleHref(id: string): string {
+	return `/alerts/#${id}`;
+}

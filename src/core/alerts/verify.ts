@@ -17,9 +17,13 @@ export interface ParsedDocument {
 	readonly positions: Readonly<Record<string, SourcePosition>>;
 }
 
-export type ParsedAlertFile =
+export type ParsedAlertFile = (
 	| { readonly file: string; readonly documents: readonly ParsedDocument[] }
-	| { readonly file: string; readonly syntaxError: SourcePosition & { readonly message: string } };
+	| { readonly file: string; readonly syntaxError: SourcePosition & { readonly message: string } }
+) & {
+	/** Found by searching a folder rather than named: documents that are not alert files are skipped, not reported. */
+	readonly discovered?: boolean;
+};
 
 /** What verify needs to know of a declared alert. */
 export interface DeclaredAlertRef {
@@ -190,7 +194,7 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 
 const looksLikePolicy = (v: unknown): v is Obj => isObj(v) && ('conditions' in v || 'displayName' in v);
 
-function verifyDocument(ctx: Context, report: Report, doc: ParsedDocument): void {
+function verifyDocument(ctx: Context, report: Report, doc: ParsedDocument, discovered: boolean): void {
 	const v = doc.value;
 	if (v === null || v === undefined) return;
 	if (isObj(v) && 'groups' in v) return verifyPrometheus(ctx, report, doc, v.groups, 'groups');
@@ -207,6 +211,7 @@ function verifyDocument(ctx: Context, report: Report, doc: ParsedDocument): void
 		v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
 		return;
 	}
+	if (discovered) return;
 	const found = Array.isArray(v) ? 'a list' : isObj(v) ? `a mapping with keys ${Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}` : `the value ${JSON.stringify(v)}`;
 	report.add('alert-file-format', locate(doc, ''), `found ${found}, not Prometheus rule groups or an AlertPolicy.`);
 }
@@ -220,9 +225,9 @@ export function verifyAlertFiles(input: VerifyInput): Finding[] {
 		if ('syntaxError' in file) {
 			report.add('alert-file-syntax', file.syntaxError, `${file.syntaxError.message.replace(/\.$/, '')}.`);
 		} else if (file.documents.every((d) => d.value === null || d.value === undefined)) {
-			report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
+			if (!file.discovered) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
 		} else {
-			for (const doc of file.documents) verifyDocument(ctx, report, doc);
+			for (const doc of file.documents) verifyDocument(ctx, report, doc, file.discovered === true);
 		}
 		findings.push(...report.findings);
 	}
