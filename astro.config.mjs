@@ -46,6 +46,13 @@ export default defineConfig({
 						{ label: 'Go/no-go checklist', link: '/checklist/' },
 					],
 				},
+				{
+					label: 'Guides',
+					items: [
+						{ label: 'Using Launchbook', link: '/guides/using-launchbook/' },
+						{ label: 'The content model', link: '/guides/content-model/' },
+					],
+				},
 			],
 		}),
 		mdx(),
