@@ -24,7 +24,7 @@ export default function setup(project: TestProject) {
 	const work = mkdtempSync(join(tmpdir(), 'launchbook-site-'));
 	const outDir = join(work, 'dist');
 	const started = Date.now();
-	execFileSync(process.execPath, ['node_modules/astro/astro.mjs', 'build'], {
+	execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, LAUNCHBOOK_OUT_DIR: outDir, LAUNCHBOOK_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
 	});
