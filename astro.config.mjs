@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { launchbook } from './src/integration/launchbook.ts';
+import { offlineKit } from './src/integration/offline-kit.ts';
 
 const site = (() => {
 	try {
@@ -24,6 +25,12 @@ export default defineConfig({
 			title: 'Launchbook',
 			description: 'Launch operations for the integrations platform: runbooks, owners, escalation, comms and live status.',
 			markdown: { processedDirs: ['./content/'] },
+			// Incident-time experience: every page links the offline kit; search says where to go when nothing matches.
+			components: {
+				Footer: './src/components/overrides/Footer.astro',
+				Search: './src/components/overrides/Search.astro',
+			},
+			customCss: ['./src/styles/print.css'],
 			sidebar: [
 				{ label: 'Readiness', link: '/' },
 				{ label: 'Surfaces', link: '/surfaces/' },
@@ -56,5 +63,6 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
+		offlineKit(),
 	],
 });
