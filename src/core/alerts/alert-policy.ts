@@ -91,9 +91,16 @@ function documentationContent(d: DeclaredAlert, siteUrl: string): string {
 	return clip(text, POLICY_LIMITS.contentChars);
 }
 
+/** The section first, so clipping to 63 characters cuts the page title, not the section. */
+function runbookLinkName(d: DeclaredAlert): string {
+	const title = d.runbook?.data.title ?? d.runbookId;
+	if (d.anchor === '') return `Runbook: ${title}`;
+	return `Runbook: ${d.sectionTitle ?? `#${d.anchor}`} · ${title}`;
+}
+
 function links(d: DeclaredAlert, siteUrl: string): PolicyLink[] {
 	const out: PolicyLink[] = [
-		{ displayName: clip(`Runbook: ${runbookSectionLabel(d)}`, POLICY_LIMITS.linkDisplayNameChars), url: runbookUrl(siteUrl, d.alert.runbook) },
+		{ displayName: clip(runbookLinkName(d), POLICY_LIMITS.linkDisplayNameChars), url: runbookUrl(siteUrl, d.alert.runbook) },
 		{ displayName: clip(`Alert page: ${d.alert.id}`, POLICY_LIMITS.linkDisplayNameChars), url: alertPageUrl(siteUrl, d.alert.id) },
 	];
 	const dashboard = d.surface.dashboards[0];

@@ -31,7 +31,7 @@ export function isPromqlAlert(d: DeclaredAlert): boolean {
 function description(d: DeclaredAlert): string {
 	const owner = d.team?.name ?? d.surface.owner.primary;
 	const summary = d.alert.summary.trim().replace(/([^.!?])$/, '$1.');
-	return `${d.surface.name} (tier ${d.surface.tier}, owned by ${owner}): ${summary} Runbook: ${runbookSectionLabel(d)}. Value: {{ $value | humanize }}.`;
+	return `${d.surface.name} (tier ${d.surface.tier}, owned by ${owner}): ${summary} Runbook: ${runbookSectionLabel(d)}.`;
 }
 
 export function prometheusRule(d: DeclaredAlert, siteUrl: string): PrometheusRule {
