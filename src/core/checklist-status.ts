@@ -15,7 +15,7 @@ export interface ChecklistStatus {
 
 /** Rules that concern tabletops and their action items. */
 export function isTabletopRule(rule: string): boolean {
-	return /tabletop|action-item/.test(rule);
+	return /^tabletop-|action-item/.test(rule);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -45,15 +45,42 @@ export interface ReadinessRow {
 	readonly findings: readonly Finding[];
 }
 
-/** Which criterion a rule's findings count against, by its id; `undefined` when none fits. */
+/** The coverage gate's rules, by the criterion their findings count against. */
+const RULE_CRITERIA: Readonly<Record<string, CriterionId>> = {
+	'surface-owner': 'owner',
+	'surface-on-call': 'owner',
+	'escalation-coverage': 'owner',
+	'escalation-roster': 'owner',
+	'surface-alerts': 'alerts',
+	'alert-link-https': 'alerts',
+	'alert-runbook-section': 'alerts',
+	'runbook-alerts': 'alerts',
+	'surface-runbook': 'rollback',
+	'runbook-required-sections': 'rollback',
+	'runbook-rollback-steps': 'rollback',
+	'review-due-soon': 'review',
+	'review-overdue': 'review',
+	'changed-path-stale-review': 'review',
+	'tabletop-recent': 'tabletop',
+	'tabletop-action-overdue': 'tabletop',
+	'tabletop-action-link': 'tabletop',
+	'comms-coverage': 'comms',
+};
+
+/**
+ * Which criterion a rule's findings count against: the known rules by id, others by the
+ * words in their id; `undefined` when none fits (the finding still counts for the row).
+ */
 export function criterionForRule(rule: string): CriterionId | undefined {
+	const known = RULE_CRITERIA[rule];
+	if (known) return known;
 	if (/rollback/.test(rule)) return 'rollback';
 	if (/review|stale/.test(rule)) return 'review';
 	if (/tabletop|action-item/.test(rule)) return 'tabletop';
 	if (/comms/.test(rule)) return 'comms';
-	if (/status|check/.test(rule)) return 'status';
-	if (/alert|runbook/.test(rule)) return 'alerts';
-	if (/owner|roster|on-?call|escalation|codeowners/.test(rule)) return 'owner';
+	if (/status/.test(rule)) return 'status';
+	if (/alert/.test(rule)) return 'alerts';
+	if (/owner|roster|on-call|escalation/.test(rule)) return 'owner';
 	return undefined;
 }
 
