@@ -31,7 +31,7 @@ export function createGithubClient(o: GithubClientOptions): GithubClient {
 		userAgent: 'launchbook-status',
 		log: { debug: () => {}, info: () => {}, warn: o.warn, error: o.warn },
 		throttle: o.plugins ? { enabled: true, onRateLimit: retryOnce, onSecondaryRateLimit: retryOnce } : { enabled: false },
-		// One retry for 5xx and network errors, after 1 s; 4xx (other than rate limits) is final.
-		retry: o.plugins ? { enabled: true, retries: 1 } : { enabled: false },
+		// One retry for 5xx and network errors, after 1 s. 4xx is final; rate limits (403, 429) are the throttling plugin's to wait out.
+		retry: o.plugins ? { enabled: true, retries: 1, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] } : { enabled: false },
 	});
 }

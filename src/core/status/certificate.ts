@@ -65,7 +65,8 @@ export function judgeCertificate(c: CertificateFacts, check: Pick<TlsCheck, 'war
 	const life = `${formatPercent(fractionLeft)} of its ${lifetimeDays}-day lifetime`;
 	const display = leftMs < 0 ? 'expired' : `${Math.floor(daysLeft)} d left`;
 	const out = (state: StatusState, reason: string): CertificateJudgement => ({ state, reason, value: daysLeft, display, details });
-	if (leftMs < 0) return out('down', `The certificate for ${c.name} expired ${Math.ceil(-leftMs / DAY)} day(s) ago (${c.validTo.toISOString()}), issued by ${c.issuer}.`);
+	const expiredDays = Math.floor(-leftMs / DAY);
+	if (leftMs < 0) return out('down', `The certificate for ${c.name} expired ${expiredDays === 0 ? 'less than a day' : `${expiredDays} day(s)`} ago (${c.validTo.toISOString()}), issued by ${c.issuer}.`);
 	if (now.getTime() < c.validFrom.getTime()) return out('down', `The certificate for ${c.name} is not valid until ${c.validFrom.toISOString()}.`);
 	if (!c.hostnameMatch) return out('down', `The certificate does not cover ${c.name}; it covers ${c.subjectAltName || c.subject}.`);
 	if (!c.chainValid) {
