@@ -11,7 +11,7 @@ import type { Finding, SourcePosition } from '../core/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/load-problems.ts';
 import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown-outline.ts';
 import type { ContentModel, DocumentEntry, Entry } from '../core/model.ts';
-import { describeIssue } from '../core/schema-issues.ts';
+import { describeIssue, fieldPath } from '../core/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
 
 export const CONFIG_FILE = 'launchbook.config.yaml';
@@ -135,7 +135,11 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 function validate<T>(spec: Pick<CollectionSpec, 'schema'>, parsed: Parsed, file: string, problems: Problems, prefix = ''): T | undefined {
 	const result = spec.schema.safeParse(parsed.value);
 	if (result.success) return result.data as T;
+	// zod keeps running refinements on a value that already failed its format check (a date
+	// "next week" fails the YYYY-MM-DD pattern, then the calendar check): report the format only.
+	const badFormat = new Set(result.error.issues.filter((i) => i.code === 'invalid_format').map((i) => fieldPath(i.path)));
 	for (const issue of result.error.issues) {
+		if (issue.code === 'custom' && badFormat.has(fieldPath(issue.path))) continue;
 		for (const d of describeIssue(issue, parsed.value)) {
 			const field = d.field;
 			const pos = nearest(parsed.positions, prefix + field) ?? { line: 1, column: 1 };

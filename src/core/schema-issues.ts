@@ -87,7 +87,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Describe
 			return [at(`expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}, found ${describeValue(found)}`)];
 		}
 		case 'custom':
-			return [at(issue.message)];
+			// Refinements phrased as an expectation ("expected an absolute https:// URL") get the
+			// value that failed, like every other issue; free-form ones (comms placeholders) stand alone.
+			return [at(issue.message.startsWith('expected ') ? `${issue.message}, found ${describeValue(found)}` : issue.message)];
 		default:
 			return [at(`${issue.message}, found ${describeValue(found)}`)];
 	}
