@@ -17,6 +17,7 @@ export function checkAlerts(ctx: RuleContext): void {
 			const target = ctx.index.runbooks.get(runbook);
 			const path = `alerts[${i}].runbook`;
 			if (!target) {
+				if (ctx.index.failed('runbooks', runbook)) return;
 				const same = ctx.index.runbooksBySurface.get(id)?.map((r) => r.id) ?? [];
 				ctx.at(
 					'alert-runbook-section',

@@ -16,7 +16,8 @@ export function checkChangedPaths(ctx: RuleContext): void {
 		if (raw === '') continue;
 		const owners = ownership.owners(raw);
 		if (owners.length === 0) {
-			if (!ownership.allowedUnowned(raw)) {
+			// A surface file that failed to load may own it; the load problem is reported already.
+			if (!ownership.allowedUnowned(raw) && !ctx.index.anyFailed('surfaces')) {
 				ctx.report('changed-path-unowned', raw, { line: 1, column: 1 }, `${raw} changes, but no surface's codePaths match it.`, 'Add a glob matching it to the codePaths of the surface that runs it (content/surfaces/), or add it to policy.unownedAllowed in launchbook.config.yaml if it is not production code.');
 			}
 			continue;

@@ -7,15 +7,17 @@ export function checkComms(ctx: RuleContext): void {
 	for (const t of model.comms) {
 		t.data.severities.forEach((sev, i) => {
 			have.add(`${sev}|${t.data.phase}|${t.data.audience}`);
-			if (!index.severityIds.includes(sev)) {
+			if (!index.knownSeverity(sev)) {
 				ctx.at('unknown-reference', t, `severities[${i}]`, `comms template "${t.id}" names severity "${sev}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`);
 			}
 		});
 	}
+	if (index.anyFailed('comms')) return; // coverage cannot be judged until every template loads
 	const severities = new Map(model.severities.map((s) => [s.data.id, s]));
 	for (const [sev, need] of Object.entries(ctx.policy.commsRequired)) {
 		const entry = severities.get(sev);
 		if (!entry) {
+			if (index.failed('severities', sev)) continue;
 			const pos = ctx.options.configPositions?.[`policy.commsRequired.${sev}`] ?? { line: 1, column: 1 };
 			ctx.report('unknown-reference', model.configFile, pos, `policy.commsRequired names severity "${sev}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}, or remove the entry.`);
 			continue;

@@ -2,6 +2,7 @@
  * What every rule receives: the model, the policy, today's date and lookup tables built once,
  * plus `report`, which collects findings. Rules never decide levels: those come from the policy.
  */
+import { COLLECTIONS, type CollectionName } from '../collections.ts';
 import type { SourcePosition } from '../finding.ts';
 import { locate, type ContentModel, type DocumentEntry, type Entry } from '../model.ts';
 import type { Policy } from '../schemas/policy.ts';
@@ -47,6 +48,21 @@ export interface ModelIndex {
 	readonly runbooks: ReadonlyMap<string, DocumentEntry<Runbook>>;
 	/** Runbooks by surface id. */
 	readonly runbooksBySurface: ReadonlyMap<string, readonly DocumentEntry<Runbook>[]>;
+	/**
+	 * Whether an entry is missing because its file failed to load (named after its id, as
+	 * content files are). A reference to it is not reported again: the load problem already
+	 * fails the gate, and fixing it fixes the reference.
+	 */
+	failed(collection: CollectionName, id: string): boolean;
+	/** Whether any file of a collection failed to load (coverage of it cannot be judged). */
+	anyFailed(collection: CollectionName): boolean;
+	/** Reference checks: the id exists, or its file failed to load (already reported). */
+	knownSurface(id: string): boolean;
+	knownTeam(id: string): boolean;
+	knownVendor(id: string): boolean;
+	knownSeverity(id: string): boolean;
+	knownRunbook(id: string): boolean;
+	knownAlert(id: string): boolean;
 }
 
 export interface RuleContext {
@@ -83,11 +99,39 @@ export function buildIndex(model: ContentModel): ModelIndex {
 		if (list) list.push(r);
 		else runbooksBySurface.set(r.data.surface, [r]);
 	}
+	const failed = new Set<string>();
+	const anyFailed = new Set<string>();
+	for (const p of model.problems) {
+		for (const [name, spec] of Object.entries(COLLECTIONS)) {
+			const base = `content/${spec.path}`;
+			if (p.file === base) {
+				anyFailed.add(name);
+				failed.add(`${name}:*`);
+			} else if (p.file.startsWith(`${base}/`)) {
+				anyFailed.add(name);
+				failed.add(`${name}:${p.file.slice(base.length + 1).replace(/\.(ya?ml|mdx?)$/i, '')}`);
+			}
+		}
+	}
+	const isFailed = (collection: CollectionName, id: string) => failed.has(`${collection}:${id}`) || failed.has(`${collection}:*`);
+	const surfaces = firstById(model.surfaces);
+	const vendorIds = new Set(model.vendors.map((v) => v.data.id));
+	const teams = firstById(model.teams);
+	const severityIds = [...new Set(model.severities.map((s) => s.data.id))];
 	return {
-		surfaces: firstById(model.surfaces),
-		vendorIds: new Set(model.vendors.map((v) => v.data.id)),
-		teams: firstById(model.teams),
-		severityIds: [...new Set(model.severities.map((s) => s.data.id))],
+		failed: isFailed,
+		anyFailed: (collection) => anyFailed.has(collection),
+		knownSurface: (id) => surfaces.has(id) || isFailed('surfaces', id),
+		knownTeam: (id) => teams.has(id) || isFailed('teams', id),
+		knownVendor: (id) => vendorIds.has(id) || isFailed('vendors', id),
+		knownSeverity: (id) => severityIds.includes(id) || isFailed('severities', id),
+		knownRunbook: (id) => runbooks.has(id) || isFailed('runbooks', id),
+		// Alert ids live inside surface files: when one failed to load, any alert may be in it.
+		knownAlert: (id) => alerts.has(id) || anyFailed.has('surfaces'),
+		surfaces,
+		vendorIds,
+		teams,
+		severityIds,
 		alerts,
 		runbooks,
 		runbooksBySurface,
@@ -116,7 +160,7 @@ export function rosterProblem(index: ModelIndex, ref: string): string | undefine
 	const slash = ref.indexOf('/');
 	const teamId = slash < 0 ? ref : ref.slice(0, slash);
 	const team = index.teams.get(teamId);
-	if (!team) return `team "${teamId}" is not in the roster`;
+	if (!team) return index.failed('teams', teamId) ? undefined : `team "${teamId}" is not in the roster`;
 	if (slash < 0) return undefined;
 	const roleId = ref.slice(slash + 1);
 	if (!team.data.roles.some((r) => r.id === roleId)) {

@@ -7,12 +7,12 @@ export function checkEscalation(ctx: RuleContext): void {
 	const bySurface = new Map<string, (typeof ctx.model.escalation)[number]>();
 	for (const esc of ctx.model.escalation) {
 		const { surface, policies, external } = esc.data;
-		if (!index.surfaces.has(surface)) {
+		if (!index.knownSurface(surface)) {
 			ctx.at('unknown-reference', esc, 'surface', `escalation names surface "${surface}", which does not exist.`, `Use one of the surfaces in content/surfaces/ (${[...index.surfaces.keys()].join(', ') || 'none yet'}).`);
 		}
 		if (!bySurface.has(surface)) bySurface.set(surface, esc);
 		policies.forEach((policy, i) => {
-			if (!index.severityIds.includes(policy.severity)) {
+			if (!index.knownSeverity(policy.severity)) {
 				ctx.at('unknown-reference', esc, `policies[${i}].severity`, `escalation for "${surface}" names severity "${policy.severity}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`);
 			}
 			policy.levels.forEach((level, j) => {
@@ -25,7 +25,7 @@ export function checkEscalation(ctx: RuleContext): void {
 			});
 		});
 		external.forEach((ext, i) => {
-			if (!index.vendorIds.has(ext.vendor)) {
+			if (!index.knownVendor(ext.vendor)) {
 				ctx.at('unknown-reference', esc, `external[${i}].vendor`, `escalation for "${surface}" engages vendor "${ext.vendor}", which is not in content/vendors/.`, 'Correct the id, or add the vendor with its support details to content/vendors/.');
 			}
 		});
@@ -34,10 +34,12 @@ export function checkEscalation(ctx: RuleContext): void {
 		const id = surface.data.id;
 		const esc = bySurface.get(id);
 		if (!esc) {
+			if (index.failed('escalation', id)) continue;
 			ctx.at('escalation-coverage', surface, 'id', `surface "${id}" has no escalation policy.`, `Add content/escalation/${id}.yaml with "surface: ${id}" and a policy for each severity (${index.severityIds.join(', ') || 'see content/severities.yaml'}).`);
 			continue;
 		}
 		const covered = new Set(esc.data.policies.map((p) => p.severity));
+		if (index.failed('severities', '*')) continue;
 		for (const sev of index.severityIds) {
 			if (!covered.has(sev)) {
 				ctx.at('escalation-coverage', esc, 'policies', `escalation for "${id}" has no policy for severity "${sev}".`, `Add under policies an entry "severity: ${sev}" with its levels (after N minutes, notify whom).`);

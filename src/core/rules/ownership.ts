@@ -8,7 +8,7 @@ export function checkOwnership(ctx: RuleContext): void {
 	for (const surface of ctx.model.surfaces) {
 		const { owner, onCall, codePaths } = surface.data;
 		for (const [field, teamId] of [['owner.primary', owner.primary], ['owner.secondary', owner.secondary]] as const) {
-			if (teamId === undefined || ctx.index.teams.has(teamId)) continue;
+			if (teamId === undefined || ctx.index.knownTeam(teamId)) continue;
 			ctx.at(
 				'surface-owner',
 				surface,

@@ -6,15 +6,15 @@ import { findSection, sectionBlocks } from './sections.ts';
 /** Words that mark a step as not written yet, anywhere in it. */
 const PLACEHOLDER_WORD = /(?:^|[^a-z])(tbd|tba|tbc|todo|fixme|xxx|placeholder|lorem ipsum)(?:$|[^a-z])/i;
 /** Whole steps that say nothing. */
-const PLACEHOLDER_STEP = /^(?:\.{2,}|…|-+|\?+|n\/?a|none|step(?:\s+(?:\d+|one|two|three|four|five|six|[a-z]))?|to be (?:decided|determined|written|confirmed|added|defined)|coming soon|fill (?:this )?in(?: later)?|same as above|see above)[.!:]?$/i;
+const PLACEHOLDER_STEP = /^(?:tbd|tba|tbc|todo|fixme|xxx|placeholder|\.{2,}|…|-+|\?+|n\/?a|none|step(?:\s+(?:\d+|one|two|three|four|five|six|[a-z]))?|to be (?:decided|determined|written|confirmed|added|defined)|coming soon|fill (?:this )?in(?: later)?|same as above|see above)[.!:]?$/i;
 
 /** Why a rollback step is not concrete, or `undefined` when it is. */
 export function placeholderReason(step: string): string | undefined {
 	const text = step.trim();
 	if (text === '') return 'is empty';
+	if (PLACEHOLDER_STEP.test(text)) return 'is a placeholder';
 	const word = PLACEHOLDER_WORD.exec(text);
 	if (word) return `contains "${word[1]}"`;
-	if (PLACEHOLDER_STEP.test(text)) return 'is a placeholder';
 	return undefined;
 }
 
