@@ -26,7 +26,7 @@ function main(argv: string[]): number {
 			allowPositionals: false,
 		}).values;
 	} catch (error) {
-		process.stderr.write(`alerts:export: ${(error as Error).message}\n${USAGE}\n`);
+		process.stderr.write(`alerts:export: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`);
 		return 2;
 	}
 	if (args.help) {

@@ -35,7 +35,7 @@ function main(argv: string[]): number {
 			allowPositionals: true,
 		});
 	} catch (error) {
-		process.stderr.write(`alerts:verify: ${(error as Error).message}\n${USAGE}\n`);
+		process.stderr.write(`alerts:verify: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`);
 		return 2;
 	}
 	const { values: args, positionals } = parsed;

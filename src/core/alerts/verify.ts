@@ -194,26 +194,42 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 
 const looksLikePolicy = (v: unknown): v is Obj => isObj(v) && ('conditions' in v || 'displayName' in v);
 
-function verifyDocument(ctx: Context, report: Report, doc: ParsedDocument, discovered: boolean): void {
+/** How to check a document, or undefined when it is neither rule groups nor AlertPolicies. */
+function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => void) | undefined {
 	const v = doc.value;
-	if (v === null || v === undefined) return;
-	if (isObj(v) && 'groups' in v) return verifyPrometheus(ctx, report, doc, v.groups, 'groups');
-	if (isObj(v) && isObj(v.spec) && 'groups' in v.spec) return verifyPrometheus(ctx, report, doc, v.spec.groups, 'spec.groups');
-	if (looksLikePolicy(v)) return verifyPolicy(ctx, report, doc, v, '');
+	if (isObj(v) && 'groups' in v) return (ctx, report) => verifyPrometheus(ctx, report, doc, v.groups, 'groups');
+	if (isObj(v) && isObj(v.spec) && 'groups' in v.spec) {
+		const spec = v.spec;
+		return (ctx, report) => verifyPrometheus(ctx, report, doc, spec.groups, 'spec.groups');
+	}
+	if (looksLikePolicy(v)) return (ctx, report) => verifyPolicy(ctx, report, doc, v, '');
 	if (isObj(v) && Array.isArray(v.alertPolicies)) {
-		v.alertPolicies.forEach((p, i) => {
-			if (looksLikePolicy(p)) verifyPolicy(ctx, report, doc, p, `alertPolicies[${i}]`);
-			else report.add('alert-file-format', locate(doc, `alertPolicies[${i}]`), `alertPolicies[${i}] is not an AlertPolicy (no "displayName" or "conditions").`);
-		});
-		return;
+		const list = v.alertPolicies;
+		return (ctx, report) =>
+			list.forEach((p, i) => {
+				if (looksLikePolicy(p)) verifyPolicy(ctx, report, doc, p, `alertPolicies[${i}]`);
+				else report.add('alert-file-format', locate(doc, `alertPolicies[${i}]`), `alertPolicies[${i}] is not an AlertPolicy (no "displayName" or "conditions").`);
+			});
 	}
-	if (Array.isArray(v) && v.length > 0 && v.every(looksLikePolicy)) {
-		v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
-		return;
-	}
-	if (discovered) return;
-	const found = Array.isArray(v) ? 'a list' : isObj(v) ? `a mapping with keys ${Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}` : `the value ${JSON.stringify(v)}`;
-	report.add('alert-file-format', locate(doc, ''), `found ${found}, not Prometheus rule groups or an AlertPolicy.`);
+	if (Array.isArray(v) && v.length > 0 && v.every(looksLikePolicy)) return (ctx, report) => v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
+	return undefined;
+}
+
+function describeValue(v: unknown): string {
+	if (Array.isArray(v)) return 'a list';
+	if (isObj(v)) return `a mapping with keys ${Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}`;
+	return `the value ${JSON.stringify(v)}`;
+}
+
+function verifyDocuments(ctx: Context, report: Report, file: { documents: readonly ParsedDocument[]; discovered?: boolean }): void {
+	const present = file.documents.filter((d) => d.value !== null && d.value !== undefined);
+	const checkers = present.map(checkerFor).filter((c) => c !== undefined);
+	// A file of several documents (Kubernetes manifests) may hold other kinds next to its rules.
+	if (checkers.length > 0) return checkers.forEach((check) => check(ctx, report));
+	if (file.discovered) return;
+	const first = present[0];
+	if (!first) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
+	else report.add('alert-file-format', locate(first, ''), `found ${describeValue(first.value)}, not Prometheus rule groups or an AlertPolicy.`);
 }
 
 /** All findings for all files, sorted by file, line, column and rule. */
@@ -224,10 +240,8 @@ export function verifyAlertFiles(input: VerifyInput): Finding[] {
 		const report = new Report(file.file);
 		if ('syntaxError' in file) {
 			report.add('alert-file-syntax', file.syntaxError, `${file.syntaxError.message.replace(/\.$/, '')}.`);
-		} else if (file.documents.every((d) => d.value === null || d.value === undefined)) {
-			if (!file.discovered) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
 		} else {
-			for (const doc of file.documents) verifyDocument(ctx, report, doc, file.discovered === true);
+			verifyDocuments(ctx, report, file);
 		}
 		findings.push(...report.findings);
 	}
