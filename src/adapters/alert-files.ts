@@ -137,9 +137,12 @@ export function indexBuiltSite(dir: string): SiteIndex {
 		throw new UsageError(`${dir} is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.`);
 	}
 	const pages = new Map<string, PageIndex>();
-	for (const f of readdirSync(dir, { recursive: true }) as string[]) {
-		if (!f.endsWith('.html')) continue;
-		pages.set(pagePathOf(f.split(sep).join('/')), indexHtmlPage(readFileSync(join(dir, f), 'utf8')));
+	const none: PageIndex = { anchors: new Set(), redirect: undefined };
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const f = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+		// Other files (exports, badges, JSON) can be linked too; they have no sections.
+		pages.set(pagePathOf(f), f.endsWith('.html') ? indexHtmlPage(readFileSync(join(dir, f), 'utf8')) : none);
 	}
 	return { pages };
 }
