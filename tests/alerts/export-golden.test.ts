@@ -73,6 +73,15 @@ describe('alert exports of the fixture content', () => {
 		]);
 	});
 
+	it('export a duplicated alert id once, and say so', () => {
+		const model = loadContent(FIXTURE_ROOT);
+		const edge = model.surfaces.find((s) => s.data.id === 'edge')!;
+		const copy = { ...edge, file: 'content/surfaces/edge-copy.yaml', data: { ...edge.data, id: 'edge-copy' } };
+		const dup = buildExportSet({ ...model, surfaces: [...model.surfaces, copy] });
+		expect(dup.files.filter((f) => f.path === 'cloud-monitoring/edge-cert-expiring.json')).toHaveLength(1);
+		expect(dup.skipped).toContainEqual({ alertId: 'edge-cert-expiring', file: 'content/surfaces/edge-copy.yaml', target: 'cloud-monitoring', reason: 'its id is declared twice; the first declaration is exported' });
+	});
+
 	it('start every file with a generated header, or carry the marker inside the policy', () => {
 		for (const f of set.files) {
 			if (f.path.endsWith('.json')) {

@@ -40,7 +40,14 @@ export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' |
 	for (const group of prometheusRuleGroups(alerts, siteUrl)) {
 		files.push({ path: prometheusFilePath(group.name), text: renderPrometheusRuleFile(group, sourceOf.get(group.name)!) });
 	}
+	const seen = new Set<string>();
 	for (const d of alerts) {
+		// A duplicate id is a coverage finding; exporting it would overwrite the first policy.
+		if (seen.has(d.alert.id)) {
+			skipped.push({ alertId: d.alert.id, file: d.file, target: 'cloud-monitoring', reason: 'its id is declared twice; the first declaration is exported' });
+			continue;
+		}
+		seen.add(d.alert.id);
 		if (!isPromqlAlert(d)) {
 			const reason = d.alert.query ? `its query is ${d.alert.query.language}, not PromQL` : 'it declares no query';
 			skipped.push({ alertId: d.alert.id, file: d.file, target: 'prometheus', reason });
