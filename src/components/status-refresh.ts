@@ -4,7 +4,7 @@
  * the limit. Renders with textContent only, so nothing from the JSON becomes markup.
  * Uses the same pure rule as the build (`deriveSurfaceState`).
  */
-import { formatAge } from '../core/status/format.ts';
+import { formatAgo } from '../core/status/format.ts';
 import type { CheckStatus, StatusReport, SurfaceStatus } from '../core/status/report.ts';
 import { isStale } from '../core/status/staleness.ts';
 import { deriveSurfaceState } from '../core/status/surface-state.ts';
@@ -22,7 +22,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 }
 
 function ago(iso: string | null, now: Date): string {
-	return iso === null ? 'never observed' : `${formatAge(now.getTime() - Date.parse(iso))} ago`;
+	return iso === null ? 'never observed' : formatAgo(now.getTime() - Date.parse(iso));
 }
 
 /** The words and class a state is shown with; stale is grey and says so. */

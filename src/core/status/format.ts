@@ -32,3 +32,9 @@ export function truncate(text: string, max: number): string {
 	const chars = Array.from(text.replace(/\s+/g, ' ').trim());
 	return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/** "just now", "4 min ago", "2 h 5 min ago". */
+export function formatAgo(ms: number): string {
+	const age = formatAge(ms);
+	return age === 'just now' ? age : `${age} ago`;
+}

@@ -3,7 +3,7 @@
  * observation (marked stale, with its age) when this run could not read the source.
  * Earlier data is never thrown away because of a failure.
  */
-import { formatAge } from './format.ts';
+import { formatAgo } from './format.ts';
 import type { ProbeOutcome } from './probe-outcome.ts';
 import type { CheckStatus } from './report.ts';
 import type { StatusCheckKind } from '../schemas/status-check.ts';
@@ -50,11 +50,11 @@ export function toCheckStatus(check: CheckIdentity, outcome: ProbeOutcome, previ
 			details: outcome.details ?? {},
 		};
 	}
-	const age = formatAge(now.getTime() - Date.parse(usable.observedAt!));
+	const age = formatAgo(now.getTime() - Date.parse(usable.observedAt!));
 	return {
 		...ident,
 		state: usable.state,
-		reason: `${outcome.reason} Showing the last value, observed ${age} ago.`,
+		reason: `${outcome.reason} Showing the last value, observed ${age}.`,
 		value: usable.value,
 		...(usable.unit === undefined ? {} : { unit: usable.unit }),
 		display: usable.display,
