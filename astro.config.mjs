@@ -34,6 +34,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Readiness', link: '/' },
 				{ label: 'Surfaces', link: '/surfaces/' },
+				{ label: 'Live status', link: '/status/' },
 				{ label: 'Runbooks', link: '/runbooks/' },
 				{ label: 'Alerts', link: '/alerts/' },
 				{
