@@ -59,7 +59,10 @@ export function checkCoverage(model: ContentModel, options: CheckOptions): Findi
 		const key = `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
-		out.push({ rule: f.rule, level, file: f.file, line: f.line, column: f.column, message: f.message, fix: f.fix });
+		// A position is always a 1-based line and column, whatever a parser handed back.
+		const line = Number.isInteger(f.line) && f.line >= 1 ? f.line : 1;
+		const column = Number.isInteger(f.column) && f.column >= 1 ? f.column : 1;
+		out.push({ rule: f.rule, level, file: f.file, line, column, message: f.message, fix: f.fix });
 	}
 	return out.sort(compareFindings);
 }
