@@ -152,7 +152,7 @@ function validate<T>(spec: Pick<CollectionSpec, 'schema'>, parsed: Parsed, file:
 function nearest(positions: Positions, path: string): SourcePosition | undefined {
 	let p = path;
 	for (;;) {
-		if (positions[p]) return positions[p];
+		if (Object.hasOwn(positions, p)) return positions[p];
 		if (p === '') return undefined;
 		const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
 		p = cut <= 0 ? '' : p.slice(0, cut);
