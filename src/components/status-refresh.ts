@@ -38,8 +38,8 @@ function pill(state: StatusState | 'stale', word: string): HTMLElement {
 	return p;
 }
 
-function link(href: string | null, text: string): Node {
-	if (!href || !/^https?:\/\//i.test(href)) return document.createTextNode(href ? href : '—');
+function link(href: string | null, text: string): Node | undefined {
+	if (!href || !/^https?:\/\//i.test(href)) return undefined;
 	const a = el('a', undefined, text);
 	a.href = href;
 	a.rel = 'noopener';
@@ -57,7 +57,7 @@ function renderSurface(s: SurfaceStatus, now: Date, staleAfter: number): HTMLEle
 	if (s.checks.length === 0) return section;
 	const table = el('table', 'lb-status-table');
 	const head = el('tr');
-	for (const t of ['Check', 'State', 'Value', 'Age', 'Why', 'Source']) {
+	for (const t of ['Check', 'State', 'Value', 'Age', 'Why']) {
 		const th = el('th', undefined, t);
 		th.scope = 'col';
 		head.append(th);
@@ -77,9 +77,9 @@ function renderSurface(s: SurfaceStatus, now: Date, staleAfter: number): HTMLEle
 		if (c.observedAt) time.dateTime = c.observedAt;
 		age.append(time);
 		const why = el('td', 'lb-status-why', c.reason);
-		const src = el('td');
-		src.append(link(c.source, 'source'));
-		tr.append(name, state, el('td', 'lb-status-value', c.display || '—'), age, why, src);
+		const src = link(c.source, 'Source');
+		if (src) why.append(' ', src);
+		tr.append(name, state, el('td', 'lb-status-value', c.display || '—'), age, why);
 		table.tBodies[0]!.append(tr);
 	}
 	section.append(table);

@@ -72,7 +72,7 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 			await page.goto(`${server.url}/status/`);
 			await expect.poll(() => surfaceState(page).textContent()).toBe('degraded');
 			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('1 min ago');
-			expect(await cell(page, 'incidents').locator('.lb-status-why').textContent()).toBe(`1 open incident: "${EVIL}".`);
+			expect(await cell(page, 'incidents').locator('.lb-status-why').textContent()).toBe(`1 open incident: "${EVIL}". Source`);
 			expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 			expect(await page.locator('section[data-surface="billing-events"] img').count()).toBe(0);
 			await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));

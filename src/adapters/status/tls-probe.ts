@@ -65,8 +65,8 @@ export async function probeTls(check: TlsCheck, ctx: ProbeContext): Promise<Prob
 		if (isAbort(error) || ctx.signal.aborted) {
 			return { outcome: 'measured', state: 'down', reason: `No TLS handshake with ${target} within ${ctx.timeoutMs} ms.`, value: null, unit: 'days', display: '', source, details: {} };
 		}
+		if (isRunnerUnreachable(error)) return unavailable(describeNetworkError(error, check.host), source);
 		const message = describeNetworkError(error, target);
-		if (isRunnerUnreachable(error)) return unavailable(message, source);
 		return { outcome: 'measured', state: 'down', reason: message, value: null, unit: 'days', display: '', source, details: {} };
 	}
 	if (!hs.cert) {
