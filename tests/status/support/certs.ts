@@ -23,9 +23,11 @@ function asn1(date: Date): string {
 export class TestPki {
 	readonly dir: string;
 	readonly ca: Pem;
+	private readonly openssl: string;
 	private serial = 1;
 
-	constructor(private readonly openssl: string) {
+	constructor(openssl: string) {
+		this.openssl = openssl;
 		this.dir = mkdtempSync(join(tmpdir(), 'launchbook-pki-'));
 		mkdirSync(join(this.dir, 'newcerts'));
 		writeFileSync(join(this.dir, 'index.txt'), '');
