@@ -1,0 +1,66 @@
+/**
+ * axe-core on every page type of the built site (each top-level section's index and its
+ * first child page, the 404 page and the offline kit), at the desktop and phone viewports:
+ * no WCAG 2.0/2.1 A or AA violation.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, CHROMIUM, describeViolations, launchChromium, VIEWPORTS, withPage } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+const dist = inject('builtSite');
+/** Sections whose child pages are redirects or data, not pages a person reads. */
+const NOT_PAGES = new Set(['_astro', 'pagefind', 'alerts', 'exports', 'status']);
+
+/** One URL per page type: `/`, each section's index and its first child page, the 404 page, the offline kit. */
+function pageTypes(): string[] {
+	const urls = ['/', '/404.html', '/offline-kit.html'];
+	const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+	for (const section of readdirSync(dist).sort()) {
+		const dir = join(dist, section);
+		if (!isDir(dir) || section === 'offline-kit') continue;
+		if (existsSync(join(dir, 'index.html'))) urls.push(`/${section}/`);
+		if (NOT_PAGES.has(section)) continue;
+		// First page below the section index, however deep (runbooks/<surface>/<failure-mode>/).
+		const child = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('/index.html')).sort()[0];
+		if (child) urls.push(`/${section}/${child.replace(/index\.html$/, '')}`);
+	}
+	return urls;
+}
+
+describe.skipIf(CHROMIUM.skipReason !== undefined)('accessibility (axe-core, WCAG 2 A/AA)', () => {
+	let browser: Browser;
+	let server: StaticServer;
+	const urls = pageTypes();
+
+	beforeAll(async () => {
+		browser = await launchChromium();
+		server = await serveStatic(dist);
+	});
+	afterAll(async () => {
+		await server?.close();
+		await browser?.close();
+	});
+
+	it('covers the page types a responder meets', () => {
+		for (const must of ['/', '/runbooks/', '/comms/', '/status/', '/escalation/', '/offline-kit.html']) expect(urls).toContain(must);
+		expect(urls.some((u) => /^\/runbooks\/.+\/.+\/$/.test(u)), 'no runbook page found').toBe(true);
+		expect(urls.some((u) => /^\/comms\/.+\/$/.test(u)), 'no comms template page found').toBe(true);
+		expect(urls.some((u) => /^\/surfaces\/.+\/$/.test(u)), 'no surface page found').toBe(true);
+	});
+
+	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
+		it.each(urls)('%s has no violations', async (url) => {
+			await withPage(browser, vp, `axe${url}`, async (page) => {
+				const response = await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+				expect(response?.status()).toBe(200);
+				// Let page scripts finish their first pass (code blocks that scroll get tabindex from Starlight's Expressive Code).
+				await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+				const violations = await axeViolations(page);
+				expect(violations, describeViolations(url, violations)).toEqual([]);
+			});
+		});
+	});
+});
