@@ -34,7 +34,7 @@ export function getStatusData(): StatusData {
 	const file = join(statusDir(), STATUS_FILE);
 	const common = { jsonPath: 'status/status.json', refreshSeconds: config.refreshSeconds, staleAfterMinutes: config.staleAfterMinutes };
 	if (!existsSync(file)) {
-		cached = { ...common, report: undefined, problem: 'Status has not been collected yet: no status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.' };
+		cached = { ...common, report: undefined, problem: 'No status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.' };
 		return cached;
 	}
 	const parsed = parseStatusReport(readFileSync(file, 'utf8'));
