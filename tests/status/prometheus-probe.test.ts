@@ -37,7 +37,7 @@ const LATENCY = { direction: 'above', degraded: 10, down: 30 };
 
 describe.skipIf(prometheusTool.skipReason !== undefined)('Prometheus check against a real Prometheus scraping a loopback exporter', () => {
 	beforeAll(async () => {
-		prom = await startPrometheus(prometheusTool.path!, METRICS);
+		prom = await startPrometheus(prometheusTool.path!, METRICS, 'webhook_delivery_success_ratio');
 	}, 60_000);
 	afterAll(async () => prom?.stop());
 

@@ -9,13 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort, type Loopback, startServer } from './loopback.ts';
 
+async function hasResult(url: string, query: string): Promise<boolean> {
+	const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(1000) });
+	const body = (await r.json()) as { data?: { result?: unknown[] } };
+	return r.ok && (body.data?.result?.length ?? 0) > 0;
+}
+
 export interface RunningPrometheus {
 	readonly url: string;
 	readonly exporter: Loopback;
 	stop(): Promise<void>;
 }
 
-export async function startPrometheus(binary: string, metrics: string, deadlineMs = 45_000): Promise<RunningPrometheus> {
+/** `sample` is a query that must return a result before the server counts as ready (the exporter's metric was ingested). */
+export async function startPrometheus(binary: string, metrics: string, sample: string, deadlineMs = 45_000): Promise<RunningPrometheus> {
 	const exporter = await startServer((req, res) => {
 		if (req.url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics);
 		else res.writeHead(404).end();
@@ -62,9 +69,7 @@ export async function startPrometheus(binary: string, metrics: string, deadlineM
 			throw new Error(`prometheus exited with ${child.exitCode} before it was ready:\n${log}`);
 		}
 		try {
-			const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent('up{job="launchbook-exporter"} == 1')}`, { signal: AbortSignal.timeout(1000) });
-			const body = (await r.json()) as { data?: { result?: unknown[] } };
-			if (r.ok && (body.data?.result?.length ?? 0) > 0) return { url, exporter, stop };
+			if ((await hasResult(url, 'up{job="launchbook-exporter"} == 1')) && (await hasResult(url, sample))) return { url, exporter, stop };
 		} catch {
 			/* not listening yet */
 		}
