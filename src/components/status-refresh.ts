@@ -110,6 +110,10 @@ function compact(s: SurfaceStatus | undefined): CompactCheck[] {
 }
 
 function start(): void {
+	// One set of timers per page, however many scripts import this module.
+	const w = window as unknown as { __lbStatusRefresh?: boolean };
+	if (w.__lbStatusRefresh) return;
+	w.__lbStatusRefresh = true;
 	const page = document.querySelector<HTMLElement>('[data-lb-status-page]');
 	const badges = [...document.querySelectorAll<HTMLElement>('[data-lb-status-surface]')];
 	const first = page ?? badges[0];
