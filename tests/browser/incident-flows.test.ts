@@ -88,6 +88,20 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 			});
 		});
 
+		it('prints a runbook without the site chrome', async () => {
+			const { runbookId } = subject!;
+			await withPage(browser, vp, 'print-runbook', async (page) => {
+				await page.goto(`${server.url}/runbooks/${runbookId}/`);
+				await page.emulateMedia({ media: 'print' });
+				const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0);
+				for (const chrome of ['header.header', 'site-search', '.lb-kit-link', '#starlight__sidebar', 'starlight-toc']) {
+					if ((await page.locator(chrome).count()) > 0) expect(await shown(chrome), `${chrome} prints`).toBe(false);
+				}
+				expect(await shown('h2#rollback')).toBe(true);
+				expect(await shown('h1')).toBe(true);
+			});
+		});
+
 		it("searches for an alert's name: its runbook is the first result; an unknown alert points to escalation", async () => {
 			const { alert, runbookId } = subject!;
 			await withPage(browser, vp, 'search-alert', async (page) => {
