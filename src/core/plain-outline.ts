@@ -11,7 +11,9 @@ import GithubSlugger from 'github-slugger';
 import type { Block, Outline, Section } from './markdown-outline.ts';
 
 /** Outside code, any of these may change the text or make MDX meaningful: leave it to the full parser. */
-const UNSAFE = /[<{}\\*_[\]~&\t\r]|^\s*(?:import|export)\s|^\s*>/;
+const UNSAFE = /[<{}\\*_[\]~&\t\r]|^\s*(?:import|export)\s/;
+/** At the start of a line, outside tables, these start a block quote. */
+const QUOTE = /^\s*>/;
 const FENCE = /^(`{3,})([^`]*)$/;
 const HEADING = /^(#{1,6})(?:[ ]+(.*))?$/;
 const ORDERED = /^(\d{1,9})([.)]) (\S.*)$/;
@@ -21,20 +23,59 @@ const DELIMITER_ROW = /^\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|?$/;
 
 class Unsupported extends Error {}
 
-/** Text of an inline run: code spans become their content; anything unsafe bails out. */
-function inline(line: string): string {
-	const parts = line.split('`');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** `[text](https://…)` or `[text](/path)`: no title, no nesting, no markup in the text. */
+const LINK = /(!?)\[([^[\]`*_<>{}\\&~!]+)\]\(((?:https:\/\/|\/|#)[^\s()<>{}\\]*)\)/g;
+
+/**
+ * Plain text of an inline run, as the full parser's `plainText` gives it: code spans become
+ * their content, `**strong**` and `[links](…)` their text. Anything else unsafe bails out.
+ */
+function inline(text: string, cell = false): string {
+	// A link whose text is one code span: the link gives way to the span.
+	const unlinked = text.replace(/(!?)\[(`[^`\n]+`)\]\(((?:https:\/\/|\/|#)[^\s()<>{}\\`]*)\)/g, (_m, bang: string, span: string) => {
+		if (bang) throw new Unsupported();
+		return span;
+	});
+	const parts = unlinked.split('`');
 	if (parts.length % 2 === 0) throw new Unsupported();
+	// Strong emphasis: runs of exactly two asterisks, each clearly an opener or a closer, strictly alternating.
+	let open = false;
+	const cut: number[][] = parts.map(() => []);
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p]!;
+		if (p % 2 === 0) {
+			for (let i = part.indexOf('*'); i >= 0; i = part.indexOf('*', i + 2)) {
+				if (part[i + 1] !== '*' || part[i + 2] === '*') throw new Unsupported();
+				const before = i > 0 ? part[i - 1]! : p > 0 ? '`' : '';
+				const after = i + 2 < part.length ? part[i + 2]! : p + 1 < parts.length ? '`' : '';
+				if (!open) {
+					if (!(before === '' || /\s|\(/.test(before)) || !(LETTER_OR_DIGIT.test(after) || after === '`')) throw new Unsupported();
+				} else if (!(LETTER_OR_DIGIT.test(before) || before === '`') || !(after === '' || /[\s.,;:!?)]/.test(after))) {
+					throw new Unsupported();
+				}
+				open = !open;
+				cut[p]!.push(i);
+			}
+		}
+	}
+	if (open) throw new Unsupported();
 	let out = '';
-	for (let i = 0; i < parts.length; i++) {
-		const part = parts[i]!;
-		if (i % 2 === 0) {
-			if (UNSAFE.test(part)) throw new Unsupported();
+	for (let p = 0; p < parts.length; p++) {
+		let part = parts[p]!;
+		if (p % 2 === 0) {
+			for (const i of [...cut[p]!].reverse()) part = part.slice(0, i) + part.slice(i + 2);
+			part = part.replace(LINK, (_m, bang: string, label: string) => {
+				if (bang) throw new Unsupported();
+				return label;
+			});
+			if (UNSAFE.test(part) || (!cell && p === 0 && QUOTE.test(part))) throw new Unsupported();
 			out += part;
 		} else {
 			// `` `` `` (empty span) is a double backtick: not handled here.
 			if (part === '') throw new Unsupported();
-			out += part.length > 1 && part.startsWith(' ') && part.endsWith(' ') && part.trim() !== '' ? part.slice(1, -1) : part;
+			const code = part.replace(/\n/g, ' ');
+			out += code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
 		}
 	}
 	return out;
@@ -161,15 +202,16 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 		// A table: a header row with pipes starting a block, a delimiter row with as many cells, rows to a blank line.
 		const next = lines[i + 1];
 		if (line.includes('|') && next !== undefined && DELIMITER_ROW.test(next.trim()) && next.includes('|')) {
-			if (previousParagraph || !top || line.includes('`') || next.includes('`')) throw new Unsupported();
-			const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').length;
-			if (cells(line) !== cells(next) || indentOf(next) > 0) throw new Unsupported();
-			inline(line);
+			if (previousParagraph || !top) throw new Unsupported();
+			// GFM splits cells at every pipe, inside code spans too; each cell must be plain on its own.
+			const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+			if (cells(line).length !== cells(next).length || indentOf(next) > 0) throw new Unsupported();
+			cells(line).forEach((c) => inline(c, true));
 			let j = i + 2;
 			while (j < lines.length && !isBlank(lines[j]!)) {
 				const row = lines[j]!;
 				if (row !== row.trimEnd() || indentOf(row) > 0 || /^(?:#|```|~~~|[-+] |\d{1,9}[.)] |>)/.test(row) || ONLY_RULE_CHARS.test(row)) throw new Unsupported();
-				inline(row);
+				cells(row).forEach((c) => inline(c, true));
 				j++;
 			}
 			blocks.push({ block: { type: 'other', kind: 'table', line: at }, text: '' });
@@ -187,11 +229,11 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 			if (i > start && (HEADING.test(l) || FENCE.test(l))) break;
 			if (l !== l.trimEnd() || ONLY_RULE_CHARS.test(l)) throw new Unsupported();
 			if (i > start && (ORDERED.test(l.trimStart()) || BULLET.test(l.trimStart()) || l.trimStart().startsWith('#') || l.trimStart().startsWith('```'))) throw new Unsupported();
-			if (indentOf(l) >= 4) throw new Unsupported();
-			texts.push(inline(l.trimStart()));
+			if (indentOf(l) >= 4 || /^\s*>/.test(l)) throw new Unsupported();
+			texts.push(l.trimStart());
 			i++;
 		}
-		const text = texts.join('\n');
+		const text = inline(texts.join('\n'));
 		blocks.push({ block: { type: 'paragraph', text: text.trim(), line: firstLine + start }, text });
 		previousParagraph = true;
 	}

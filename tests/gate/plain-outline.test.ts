@@ -45,8 +45,11 @@ describe('plain outline', () => {
 	const cases: [string, string, boolean][] = [
 		['headings, code spans and a numbered list', '## Roll back `now` ##\n\n1. Run `gcloud run services update-traffic x --to-latest`.\n2. Watch the `5xx` ratio.\n', true],
 		['a fence inside a list item', '## Diagnosis\n\n1. List revisions:\n\n   ```sh\n   gcloud run revisions list\n   ```\n\n2. Compare.\n', true],
-		['a table', '## Signals\n\n| a | b |\n| --- | :-: |\n| 1 > 0 | `x|y` |\n', true],
-		['emphasis goes to the full parser', '## A\n\nSome **bold** text.\n', false],
+		['a table', '## Signals\n\n| a | `b` |\n| --- | :-: |\n| > 2 % | `x` |\n', true],
+		['a pipe inside a code span in a table goes to the full parser', '## Signals\n\n| a | b |\n| --- | --- |\n| 1 | `x|y` |\n', false],
+		['strong emphasis and links', '## A **big** deal\n\nSome **bold\ntext**, a [link](https://example.com/a_b) and **`code`**.\n', true],
+		['single-asterisk emphasis goes to the full parser', '## A\n\nSome *light* text.\n', false],
+		['an image goes to the full parser', '## A\n\n![diagram](https://example.com/d.png)\n', false],
 		['JSX goes to the full parser', '## A\n\n<Aside>x</Aside>\n', false],
 		['an expression goes to the full parser', '## A\n\n{1 + 1}\n', false],
 		['a setext heading goes to the full parser', 'Title\n---\n', false],
@@ -66,7 +69,7 @@ describe('plain outline', () => {
 	}
 
 	it('agrees with the full parse on generated Markdown (fast-check)', () => {
-		const word = fc.constantFrom('Rollback', 'roll back', 'step', 'TBD', 'gcloud', '5xx', 'p95 > 800 ms', 'a|b', '#5', '2026.', 'ok.', 'www.example.com', 'https://example.com/x.', 'é', '', ' ');
+		const word = fc.constantFrom('Rollback', 'roll back', 'step', 'TBD', 'gcloud', '5xx', 'p95 > 800 ms', 'a|b', '#5', '2026.', 'ok.', 'www.example.com', 'https://example.com/x.', 'é', '', ' ', '**bold**', '**two words**,', '**', 'x**y**', '** a**', '**a **', '(**a**)', '**`code`**', '[link](https://example.com/a_b)', '[link](/runbooks/x/#y)', '![img](https://example.com/i.png)', '[ref]', '[a](b)', '***x***', '**a\nb**', '[`code`](/runbooks/a/)', '![`x`](https://e.com/)', '[`a` b](/x)');
 		const code = fc.constantFrom('`x`', '` y `', '`a|b`', '`{x}`', '`<b>`', '``');
 		const inlineText = fc.array(fc.oneof(word, code, fc.constantFrom('*', '_', '<', '{', '\\', '[x]', '&amp;', '~~', '!')), { minLength: 1, maxLength: 5 }).map((p) => p.join(' '));
 		const line = fc.oneof(
@@ -84,14 +87,14 @@ describe('plain outline', () => {
 				if (plainOutline(body, 9)) accepted++;
 				return agree(body);
 			}),
-			{ numRuns: 3000 },
+			{ numRuns: 6000 },
 		);
 		// The generator must reach the fast path often enough to test it.
 		expect(accepted).toBeGreaterThan(300);
 		// Mostly plain bodies: lists, fences, tables and headings mixed, to push on the fast path's structure rules.
 		const plainLine = fc.oneof(
 			fc.array(fc.oneof(word, code), { minLength: 1, maxLength: 4 }).map((p) => p.join(' ')),
-			fc.constantFrom('', '', '', '## Rollback', '### Cloud Run', '```sh', '```', '| a | b |', '| --- | --- |', '| 1 | 2 |', '   ```', '   cmd', '---'),
+			fc.constantFrom('', '', '', '## Rollback', '### Cloud Run', '```sh', '```', '| a | b |', '| --- | --- |', '| 1 | 2 |', '| `a|b` | `{x}` |', '| `x` | y |', '   ```', '   cmd', '---'),
 			fc.tuple(fc.constantFrom('1. ', '2. ', '1) ', '- ', '+ ', '   ', '   - ', '   1. ', '  ', '10. '), word).map(([m, t]) => m + t),
 		);
 		let plainAccepted = 0;
@@ -101,7 +104,7 @@ describe('plain outline', () => {
 				if (plainOutline(body, 9)) plainAccepted++;
 				return agree(body);
 			}),
-			{ numRuns: 4000 },
+			{ numRuns: 6000 },
 		);
 		expect(plainAccepted).toBeGreaterThan(600);
 	});

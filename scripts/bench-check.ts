@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:check`: how fast the coverage gate is, against the site build on the same
+ * content. Generates synthetic content (default 1,000 surfaces × 5 runbooks) into a temporary
+ * folder, then reports wall time and peak memory of:
+ *   - the gate on the shipped content (Node start-up included),
+ *   - the gate on the synthetic content (first run, then the best of three),
+ *   - `astro build` of the site on the synthetic content (unless --skip-build).
+ * Options: --surfaces N, --runbooks-per-surface N, --teams N, --skip-build, --keep.
+ * Prints figures; asserts nothing. Exit 2 on a usage error or when a measured command fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isoDay } from '../src/core/review.ts';
+import { writeSyntheticContent } from './lib/synthetic-content.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+
+interface Args {
+	surfaces: number;
+	runbooksPerSurface: number;
+	teams: number;
+	skipBuild: boolean;
+	keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const args: Args = { surfaces: 1000, runbooksPerSurface: 5, teams: 50, skipBuild: false, keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		const num = (name: string) => {
+			const v = Number(argv[++i]);
+			if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a whole number >= 1`);
+			return v;
+		};
+		if (a === '--surfaces') args.surfaces = num(a);
+		else if (a === '--runbooks-per-surface') args.runbooksPerSurface = num(a);
+		else if (a === '--teams') args.teams = num(a);
+		else if (a === '--skip-build') args.skipBuild = true;
+		else if (a === '--keep') args.keep = true;
+		else throw new Error(`unknown option "${a}"`);
+	}
+	return args;
+}
+
+interface Measure {
+	readonly wallSeconds: number;
+	/** Peak resident memory in MiB, when /usr/bin/time can tell. */
+	readonly peakMiB: number | undefined;
+	readonly status: number | null;
+	readonly stderr: string;
+}
+
+const GNU_TIME = (() => {
+	try {
+		accessSync('/usr/bin/time', constants.X_OK);
+		return '/usr/bin/time';
+	} catch {
+		return undefined;
+	}
+})();
+
+/** Run a command, measuring wall time (here) and peak RSS (GNU time's %M, in KiB). */
+function measure(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measure {
+	const started = process.hrtime.bigint();
+	const r = GNU_TIME
+		? spawnSync(GNU_TIME, ['-f', 'LAUNCHBOOK_BENCH_MAXRSS_KB=%M', cmd, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+		: spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+	const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const rss = /LAUNCHBOOK_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+	return { wallSeconds, peakMiB: rss ? Number(rss[1]) / 1024 : undefined, status: r.status, stderr: `${r.stdout ?? ""}\n${r.stderr ?? ""}` };
+}
+
+const fmt = (m: Measure) => `${m.wallSeconds.toFixed(2)} s wall, ${m.peakMiB === undefined ? 'peak memory n/a (no /usr/bin/time)' : `${m.peakMiB.toFixed(0)} MiB peak RSS`}`;
+
+function gate(root: string, today: string): Measure {
+	return measure(process.execPath, [join(REPO, 'scripts/check.ts'), '--root', root, '--today', today, '--format', 'json', '--output', join(tmpdir(), `launchbook-bench-${process.pid}.json`)], REPO);
+}
+
+function main(): number {
+	let args: Args;
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (error) {
+		process.stderr.write(`bench:check: ${(error as Error).message}.\nUsage: npm run bench:check -- [--surfaces N] [--runbooks-per-surface N] [--teams N] [--skip-build] [--keep]\n`);
+		return 2;
+	}
+	const today = isoDay(new Date());
+	// Inside the repository (bench-results/ is git-ignored) so the copied site resolves this
+	// repository's node_modules by walking up, as a real checkout would; Vite rejects a symlink.
+	mkdirSync(join(REPO, 'bench-results'), { recursive: true });
+	const work = mkdtempSync(join(REPO, 'bench-results', 'run-'));
+	const site = join(work, 'site');
+	const out: string[] = [];
+	const say = (line: string) => {
+		out.push(line);
+		process.stdout.write(`${line}\n`);
+	};
+	try {
+		say(`Launchbook coverage-gate benchmark — ${today}, Node ${process.versions.node}, ${GNU_TIME ? 'peak memory by /usr/bin/time' : 'no /usr/bin/time: wall time only'}`);
+
+		// The shipped content, as `npm run check` sees it (first run warms Node's compile cache).
+		gate(REPO, today);
+		const shipped = [gate(REPO, today), gate(REPO, today), gate(REPO, today)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!;
+		say(`gate, shipped content:                 ${fmt(shipped)} (best of 3; exit ${shipped.status})`);
+
+		const t0 = process.hrtime.bigint();
+		const { files } = writeSyntheticContent(site, { surfaces: args.surfaces, runbooksPerSurface: args.runbooksPerSurface, teams: args.teams, today });
+		const cw = measure(process.execPath, [join(REPO, 'scripts/codeowners.ts'), '--root', site], REPO);
+		if (cw.status !== 0) throw new Error(`codeowners failed: ${cw.stderr.trim()}`);
+		say(`synthetic content: ${args.surfaces} surfaces, ${args.surfaces * args.runbooksPerSurface} runbooks, ${files} files (written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s) in ${site}`);
+
+		const first = gate(site, today);
+		if (first.status !== 0) throw new Error(`the gate found problems in the synthetic content (exit ${first.status}):\n${first.stderr.slice(0, 2000)}`);
+		const warm = [gate(site, today), gate(site, today), gate(site, today)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!;
+		say(`gate, synthetic content, first run:    ${fmt(first)}`);
+		say(`gate, synthetic content:               ${fmt(warm)} (best of 3)`);
+
+		if (args.skipBuild) {
+			say('astro build: skipped (--skip-build)');
+			return 0;
+		}
+		// The site, built from the same content: the project's code next to the synthetic content.
+		for (const entry of ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'public']) {
+			if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(site, entry), { recursive: true, filter: (p) => !p.includes(`${join(REPO, 'public', 'status')}`) });
+		}
+		const env = { ...process.env, LAUNCHBOOK_OUT_DIR: join(work, 'dist'), LAUNCHBOOK_CACHE_DIR: join(work, 'cache'), LAUNCHBOOK_ROOT: site, LAUNCHBOOK_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
+		const build = measure(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], site, env);
+		if (build.status !== 0) {
+			say(`astro build, synthetic content:        FAILED (exit ${build.status}) after ${build.wallSeconds.toFixed(1)} s`);
+			process.stderr.write(build.stderr.split('\n').slice(-30).join('\n'));
+			return 2;
+		}
+		const pages = /(\d+) page\(s\) built/.exec(build.stderr)?.[1];
+		say(`astro build, synthetic content:        ${fmt(build)}${pages ? ` (${pages} pages)` : ''}`);
+		say(`gate vs build on the same content:     ${(build.wallSeconds / warm.wallSeconds).toFixed(1)}× faster`);
+		return 0;
+	} catch (error) {
+		process.stderr.write(`bench:check: ${(error as Error).message}\n`);
+		return 2;
+	} finally {
+		if (args.keep) process.stderr.write(`kept ${work}\n`);
+		else rmSync(work, { recursive: true, force: true });
+	}
+}
+
+process.exitCode = main();
