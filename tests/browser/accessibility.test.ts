@@ -1,6 +1,7 @@
 /**
  * axe-core on every page type of the built site (each top-level section's index and its
- * first child page, the 404 page and the offline kit), at the desktop and phone viewports:
+ * first child page, the 404 page and the offline kit), at the desktop and phone viewports in
+ * the light scheme and at the desktop viewport in the dark one (responders read at night):
  * no WCAG 2.0/2.1 A or AA violation.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -51,16 +52,17 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('accessibility (axe-core, WCA
 		expect(urls.some((u) => /^\/surfaces\/.+\/$/.test(u)), 'no surface page found').toBe(true);
 	});
 
-	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
+	const runs = [...VIEWPORTS.map((vp) => ({ vp, scheme: 'light' as const })), { vp: VIEWPORTS[0], scheme: 'dark' as const }];
+	describe.each(runs)('at the $vp.name viewport, $scheme scheme', ({ vp, scheme }) => {
 		it.each(urls)('%s has no violations', async (url) => {
-			await withPage(browser, vp, `axe${url}`, async (page) => {
-				const response = await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+			await withPage(browser, vp, `axe-${scheme}${url}`, async (page) => {
+				const response = await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
 				expect(response?.status()).toBe(200);
-				// Let page scripts finish their first pass (code blocks that scroll get tabindex from Starlight's Expressive Code).
-				await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+				// Starlight's Expressive Code makes code blocks that scroll focusable from its script: wait for that pass.
+				await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')));
 				const violations = await axeViolations(page);
 				expect(violations, describeViolations(url, violations)).toEqual([]);
-			});
+			}, { colorScheme: scheme });
 		});
 	});
 });
