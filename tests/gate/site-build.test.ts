@@ -1,0 +1,60 @@
+/**
+ * The site runs the same gate: a real `astro build` fails on an error finding with the same
+ * file:line text as `npm run check`, and (with LAUNCHBOOK_GATE=warn) renders each finding with
+ * a link to its rule page, and one page per rule.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/rules/catalog.ts';
+import { GOOD, REPO, TODAY } from './support.ts';
+
+const FINDING = 'content/runbooks/payments/errors.mdx:31:1  error  runbook-rollback-steps  rollback step 3 of runbook "payments/errors" is a placeholder ("TBD"), not a concrete step.';
+
+let root: string;
+function build(env: Record<string, string>) {
+	return spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 300_000,
+		env: { ...process.env, NO_COLOR: '1', LAUNCHBOOK_ROOT: root, LAUNCHBOOK_TODAY: TODAY, LAUNCHBOOK_OUT_DIR: join(root, 'dist'), LAUNCHBOOK_CACHE_DIR: join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+	});
+}
+
+beforeAll(() => {
+	root = mkdtempSync(join(tmpdir(), 'launchbook-gate-site-'));
+	cpSync(GOOD, root, { recursive: true });
+	const rb = join(root, 'content/runbooks/payments/errors.mdx');
+	writeFileSync(rb, readFileSync(rb, 'utf8').replace('2. Confirm the error rate falls on the dashboard within five minutes.', '2. Confirm the error rate falls.\n3. TBD'));
+	for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, file), join(root, file));
+	// Copied and hard-linked, not symlinked: Vite keys compiled modules by real path.
+	cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
+	spawnSync('cp', ['-al', join(REPO, 'node_modules'), join(root, 'node_modules')]);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the site build runs the gate', () => {
+	it('fails on an error finding, printing it as npm run check does', () => {
+		const r = build({});
+		expect(r.status).not.toBe(0);
+		expect(`${r.stdout}${r.stderr}`).toContain(FINDING);
+		expect(`${r.stdout}${r.stderr}`).toContain('Launchbook: the coverage gate reports 1 error(s)');
+	});
+
+	it('with LAUNCHBOOK_GATE=warn, builds and links every finding to its rule page', () => {
+		const r = build({ LAUNCHBOOK_GATE: 'warn' });
+		expect(r.status, r.stderr.slice(-2000)).toBe(0);
+		const dist = join(root, 'dist');
+		for (const rule of RULES) expect(existsSync(join(dist, 'rules', rule.id, 'index.html')), rule.id).toBe(true);
+		const rulePage = readFileSync(join(dist, 'rules/runbook-rollback-steps/index.html'), 'utf8');
+		expect(rulePage).toContain('Rollback is an ordered list of concrete steps');
+		expect(rulePage).toContain('content/runbooks/payments/errors.mdx:31:1');
+		const home = readFileSync(join(dist, 'index.html'), 'utf8');
+		expect(home).toMatch(/<a href="\/rules\/runbook-rollback-steps\/"[^>]*><code[^>]*>runbook-rollback-steps<\/code><\/a>/);
+		const surface = readFileSync(join(dist, 'surfaces/payments/index.html'), 'utf8');
+		expect(surface).toContain('href="/rules/runbook-rollback-steps/"');
+		expect(readFileSync(join(dist, 'rules/index.html'), 'utf8')).toContain('href="/rules/codeowners-drift/"');
+	});
+});
