@@ -43,10 +43,15 @@ export function cadenceMinutes(cadence: Cadence, audience: string): number {
 	return audience === 'internal' ? cadence.internalMinutes : (cadence.customerMinutes ?? cadence.internalMinutes);
 }
 
-/** A time as responders write it in updates: `2026-11-26 14:35 UTC`. */
-export function formatUtc(date: Date): string {
+/** A time as the templates take it (they write the zone themselves, "… {{startTime}} UTC"): `2026-11-26 14:35`. */
+export function formatUtcMinute(date: Date): string {
 	const iso = date.toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** A time with its zone, for text that does not name it: `2026-11-26 14:35 UTC`. */
+export function formatUtc(date: Date): string {
+	return `${formatUtcMinute(date)} UTC`;
 }
 
 /** Default next update: `now` plus the cadence, rounded up to the next whole minute. */

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { fillTemplate } from '../../src/core/comms-fill.ts';
+import { cadenceMinutes, fillTemplate } from '../../src/core/comms-fill.ts';
 import type { DocumentEntry } from '../../src/core/model.ts';
 import { kitRunbookAnchor } from '../../src/core/offline-kit.ts';
 import type { CommsTemplate } from '../../src/core/schemas/comms.ts';
@@ -149,7 +149,14 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 						if (v.kind === 'surface') await field.selectOption({ index: 1 });
 						else if (v.kind === 'time') await page.locator(`button[data-now="${v.name}"]`).click();
 						else if (v.kind === 'text') await field.fill('Webhook deliveries are delayed by up to 20 minutes.');
-						else expect(await field.inputValue(), `${v.label} is not defaulted from the cadence`).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+						else {
+							// Next update: now plus the cadence of the template's most severe severity (the form's first choice).
+							const value = await field.inputValue();
+							expect(value, `${v.label} is not defaulted from the cadence`).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+							const sev = [...model.severities].filter((x) => t.data.severities.includes(x.id)).sort((a, b) => a.data.level - b.data.level)[0]!;
+							const expectedMs = Date.now() + cadenceMinutes(sev.data.updateCadence, t.data.audience) * 60_000;
+							expect(Math.abs(Date.parse(`${value.replace(' ', 'T')}:00Z`) - expectedMs), `${v.label} is not now + cadence`).toBeLessThan(3 * 60_000);
+						}
 					}
 					// Empty one variable again: copying is refused and the clipboard keeps what it had.
 					const emptied = t.data.variables.find((v) => v.kind !== 'surface') ?? t.data.variables[0]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedMessage, cadenceMinutes, fillTemplate, formatUtc, nextUpdateAt, placeholders } from '../../src/core/comms-fill.ts';
+import { blockedMessage, cadenceMinutes, fillTemplate, formatUtc, formatUtcMinute, nextUpdateAt, placeholders } from '../../src/core/comms-fill.ts';
 
 describe('filling a comms template', () => {
 	const message = 'Problem with {{surface}} since {{ startTime }}. Next update by {{nextUpdate}}. ({{surface}})';
@@ -37,5 +37,6 @@ describe('next update time from the severity cadence', () => {
 	it('adds the cadence and rounds up to the whole minute, written in UTC', () => {
 		expect(formatUtc(nextUpdateAt(new Date('2026-11-26T23:50:20.5Z'), 30))).toBe('2026-11-27 00:21 UTC');
 		expect(formatUtc(nextUpdateAt(new Date('2026-11-26T14:05:00Z'), 15))).toBe('2026-11-26 14:20 UTC');
+		expect(formatUtcMinute(new Date('2026-11-26T14:05:59Z'))).toBe('2026-11-26 14:05');
 	});
 });
