@@ -38,7 +38,7 @@ function build(projectRoot: string, outDir: string, cacheDir: string): void {
 	execFileSync(process.execPath, [astroBin, 'build', '--root', projectRoot], {
 		cwd: projectRoot,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, LAUNCHBOOK_OUT_DIR: outDir, LAUNCHBOOK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { ...process.env, LAUNCHBOOK_OUT_DIR: outDir, LAUNCHBOOK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
 	});
 }
 
