@@ -62,6 +62,26 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 		expect(template?.data.variables.length ?? 0, 'no comms template declares variables (content/comms/*.mdx)').toBeGreaterThan(0);
 	});
 
+	it("ranks each alert's runbook first when searching the alert's name or id (Pagefind, as the search box uses it)", async () => {
+		const cases = model.surfaces.flatMap((s) => s.data.alerts.flatMap((a) => [a.name, a.id].map((term) => ({ term, want: `/runbooks/${a.runbook.split('#')[0]}/` }))));
+		expect(cases.length).toBeGreaterThan(0);
+		await withPage(browser, VIEWPORTS[0], 'search-ranking', async (page) => {
+			await page.goto(`${server.url}/`);
+			// A string, so the test runner does not rewrite the page's dynamic import().
+			const tops = (await page.evaluate(`(async (terms) => {
+				const pagefind = await import('/pagefind/pagefind.js');
+				const out = [];
+				for (const term of terms) {
+					const found = await pagefind.search(term);
+					out.push(found.results[0] ? (await found.results[0].data()).url : null);
+				}
+				return out;
+			})(${JSON.stringify(cases.map((c) => c.term))})`)) as (string | null)[];
+			const wrong = cases.map((c, i) => ({ ...c, got: tops[i] })).filter((c) => c.got !== c.want);
+			expect(wrong).toEqual([]);
+		});
+	});
+
 	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
 		it('goes from an alert deep link to the rollback steps', async () => {
 			const { alert, runbookId, anchor, steps } = subject!;
