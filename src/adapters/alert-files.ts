@@ -5,43 +5,18 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseAllDocuments } from 'yaml';
+import { LineCounter, type Node as YamlNode, parseAllDocuments } from 'yaml';
 import type { ExportFile } from '../core/alerts/export-set.ts';
 import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../core/alerts/site-index.ts';
 import type { ParsedAlertFile, ParsedDocument } from '../core/alerts/verify.ts';
 import type { SourcePosition } from '../core/finding.ts';
+import { yamlPositions } from '../core/yaml-positions.ts';
 
 const ALERT_FILE = /\.(ya?ml|json)$/i;
 const MAX_BYTES = 4 * 1024 * 1024;
 
 /** A problem with the command line or the disk, not with the files checked: exit code 2. */
 export class UsageError extends Error {}
-
-function positionsOf(contents: YamlNode | null, at: (offset: number) => SourcePosition): Record<string, SourcePosition> {
-	const positions: Record<string, SourcePosition> = {};
-	positions[''] = contents?.range ? at(contents.range[0]) : { line: 1, column: 1 };
-	const walk = (node: YamlNode | null | undefined, path: string): void => {
-		if (!node) return;
-		if (isMap(node)) {
-			for (const pair of node.items) {
-				const keyNode = pair.key as YamlNode | null;
-				const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-				const p = path === '' ? key : `${path}.${key}`;
-				if (keyNode?.range) positions[p] = at(keyNode.range[0]);
-				walk(pair.value as YamlNode | null, p);
-			}
-		} else if (isSeq(node)) {
-			node.items.forEach((item, i) => {
-				const p = `${path}[${i}]`;
-				const n = item as YamlNode | null;
-				if (n?.range) positions[p] = at(n.range[0]);
-				walk(n, p);
-			});
-		}
-	};
-	walk(contents, '');
-	return positions;
-}
 
 /** Parse YAML or JSON text (every document of it) keeping positions; never throws on bad input. */
 export function parseAlertText(text: string, file: string): ParsedAlertFile {
@@ -79,7 +54,7 @@ export function parseAlertText(text: string, file: string): ParsedAlertFile {
 		} catch (error) {
 			return { file, syntaxError: { ...(contents?.range ? at(contents.range[0]) : { line: 1, column: 1 }), message: (error as Error).message } };
 		}
-		documents.push({ value, positions: positionsOf(contents, at) });
+		documents.push({ value, positions: yamlPositions(contents, at, { line: 1, column: 1 }) });
 	}
 	return { file, documents };
 }

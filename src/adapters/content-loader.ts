@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/collections.ts';
 import type { Finding, SourcePosition } from '../core/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/load-problems.ts';
@@ -13,6 +13,7 @@ import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown-outline.t
 import type { ContentModel, DocumentEntry, Entry } from '../core/model.ts';
 import { describeIssue, fieldPath } from '../core/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
+import { yamlPositions } from '../core/yaml-positions.ts';
 
 export const CONFIG_FILE = 'launchbook.config.yaml';
 export const CONTENT_DIR = 'content';
@@ -98,29 +99,8 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 		problems.add('content-yaml', file, at(first.pos[0]), `${message}.`);
 		return undefined;
 	}
-	const positions: Positions = {};
-	const walk = (node: YamlNode | null | undefined, path: string): void => {
-		if (!node) return;
-		if (isMap(node)) {
-			for (const pair of node.items) {
-				const keyNode = pair.key as YamlNode | null;
-				const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-				const p = path === '' ? key : `${path}.${key}`;
-				if (keyNode?.range) positions[p] = at(keyNode.range[0]);
-				walk(pair.value as YamlNode | null, p);
-			}
-		} else if (isSeq(node)) {
-			node.items.forEach((item, i) => {
-				const p = `${path}[${i}]`;
-				const n = item as YamlNode | null;
-				if (n?.range) positions[p] = at(n.range[0]);
-				walk(n, p);
-			});
-		}
-	};
 	const contents = doc.contents as YamlNode | null;
-	positions[''] = contents?.range ? at(contents.range[0]) : { line: 1 + lineOffset, column: 1 };
-	walk(contents, '');
+	const positions: Positions = yamlPositions(contents, at, { line: 1 + lineOffset, column: 1 });
 	let value: unknown;
 	try {
 		value = doc.toJS({ maxAliasCount: 100 });

@@ -22,17 +22,31 @@ export function getSiteModel(): ContentModel {
 	return cached;
 }
 
-/** The day the site judges reviews and tabletops against: LAUNCHBOOK_TODAY when set, else today (UTC). */
-function siteDay(): string {
+let cachedDay: string | undefined;
+
+/**
+ * The build's "today", read once so every page and the findings of a build agree.
+ * LAUNCHBOOK_TODAY=YYYY-MM-DD pins it (fixtures, reproducible builds); otherwise it is the
+ * build machine's UTC date. Pages print it in `data-lb-today` so a reader knows which day
+ * the page judged.
+ */
+export function buildDay(): string {
+	if (cachedDay) return cachedDay;
 	const pinned = process.env.LAUNCHBOOK_TODAY;
-	return pinned !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoDay(new Date());
+	if (pinned !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(pinned)) {
+		throw new Error(`LAUNCHBOOK_TODAY is "${pinned}"; expected a date written YYYY-MM-DD, or unset it to use today's date.`);
+	}
+	cachedDay = pinned ?? isoDay(new Date());
+	return cachedDay;
 }
 
-/** Findings for the site: the coverage gate run once on the site's model, as `npm run check` runs it. */
+/** The coverage gate on a loaded model, exactly as `npm run check` runs it, judged on {@link buildDay}. */
+export function checkSite(root: string, model: ContentModel): readonly Finding[] {
+	return checkCoverage(model, { today: buildDay(), codeowners: readCodeowners(root), configPositions: readConfigPositions(root) });
+}
+
+/** Findings for the site's pages: the gate run once on the site's model. */
 export function getFindings(): readonly Finding[] {
-	if (!cachedFindings) {
-		const root = siteRoot();
-		cachedFindings = checkCoverage(getSiteModel(), { today: siteDay(), codeowners: readCodeowners(root), configPositions: readConfigPositions(root) });
-	}
+	cachedFindings ??= checkSite(siteRoot(), getSiteModel());
 	return cachedFindings;
 }

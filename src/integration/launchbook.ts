@@ -3,11 +3,9 @@
  * and stops the build with file:line findings when content is broken.
  */
 import type { AstroIntegration } from 'astro';
-import { readCodeowners, readConfigPositions } from '../adapters/check-inputs.ts';
 import { loadContent } from '../adapters/content-loader.ts';
+import { checkSite } from '../adapters/site-data.ts';
 import { compareFindings, formatFinding } from '../core/finding.ts';
-import { isoDay } from '../core/review.ts';
-import { checkCoverage } from '../core/rules/index.ts';
 
 /**
  * Coverage errors stop the build. LAUNCHBOOK_GATE=warn keeps building and logs them as
@@ -29,9 +27,7 @@ export function launchbook(): AstroIntegration {
 					throw new Error(`Launchbook: ${errors.length} content problem(s); see the lines above. Run "npm run check" for the same report without building.`);
 				}
 				// The coverage gate, exactly as `npm run check` runs it: errors stop the build.
-				const pinned = process.env.LAUNCHBOOK_TODAY;
-				const today = pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoDay(new Date());
-				const findings = checkCoverage(model, { today, codeowners: readCodeowners(root), configPositions: readConfigPositions(root) });
+				const findings = checkSite(root, model);
 				const failing = findings.filter((f) => f.level === 'error');
 				for (const f of findings) {
 					if (f.level === 'error' && FAIL_ON_COVERAGE_ERRORS) logger.error(formatFinding(f));

@@ -13,7 +13,8 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { indexBuiltSite } from '../../src/adapters/alert-files.ts';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { alertPagePath, alertPageUrl, declaredAlerts, runbookSectionPath, runbookUrl } from '../../src/core/alerts/declared-alert.ts';
+import { alertPagePath, alertPageUrl, declaredAlerts, runbookUrl } from '../../src/core/alerts/declared-alert.ts';
+import { runbookRefHref } from '../../src/core/site-links.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { resolveSiteLink } from '../../src/core/alerts/site-index.ts';
 import { serveStatic, type StaticServer } from '../browser/support/static-server.ts';
@@ -37,7 +38,7 @@ describe('the Alerts page', () => {
 		expect(row).toContain(`<code>${d.alert.name}</code>`);
 		expect(row).toContain(`>${d.severity!.name}</a>`);
 		expect(row).toContain(`>${d.surface.name}</a>`);
-		expect(row).toContain(`href="${runbookSectionPath(d.alert.runbook)}"`);
+		expect(row).toContain(`href="${runbookRefHref(d.alert.runbook)}"`);
 		expect(row).toContain(`${d.runbook!.data.title} › ${d.sectionTitle!}`);
 	});
 
@@ -60,7 +61,7 @@ describe('the Alerts page', () => {
 describe('/alerts/<alert-id>/ deep links', () => {
 	it.each(alerts.map((d) => [d.alert.id, d]))('%s is a static page that leads to its runbook section', (id, d) => {
 		const html = read(`alerts/${id}/index.html`);
-		const target = runbookSectionPath(d.alert.runbook);
+		const target = runbookRefHref(d.alert.runbook);
 		expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
 		expect(html).toContain(`<link rel="canonical" href="${runbookUrl(SITE_URL, d.alert.runbook)}">`);
 		expect(html).toMatch(new RegExp(`<a href="${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*data-alert-target`));
@@ -117,7 +118,7 @@ describe.skipIf(chromiumTool.skipReason !== undefined)('a deep link in Chromium 
 		const d = alerts.find((a) => a.alert.id === 'billing-event-backlog') ?? alerts[0]!;
 		const page = await context.newPage();
 		await page.goto(`${server.url}${alertPagePath(d.alert.id)}`);
-		const target = runbookSectionPath(d.alert.runbook);
+		const target = runbookRefHref(d.alert.runbook);
 		await page.waitForURL(`${server.url}${target}`, { timeout: 10_000 });
 		await expect.poll(() => page.locator(`[id="${d.anchor}"]`).count()).toBe(1);
 		expect(await page.locator(`[id="${d.anchor}"]`).innerText()).toBe(d.sectionTitle);

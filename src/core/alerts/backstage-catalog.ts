@@ -5,7 +5,8 @@
  */
 import { stringify } from 'yaml';
 import type { ContentModel } from '../model.ts';
-import { runbookPath, siteBase } from './declared-alert.ts';
+import { runbookHref } from '../site-links.ts';
+import { siteBase } from './declared-alert.ts';
 
 export interface CatalogOptions {
 	/** Backstage System the components belong to. @default "integrations-platform" */
@@ -34,7 +35,7 @@ export function catalogComponents(model: Pick<ContentModel, 'config' | 'surfaces
 	return surfaces.map(({ data: s }) => {
 		const runbooks = model.runbooks.filter((r) => r.data.surface === s.id).sort((a, b) => a.id.localeCompare(b.id));
 		const links: CatalogLink[] = [
-			...runbooks.map((r) => ({ url: base + runbookPath(r.id), title: `Runbook: ${r.data.title}`, icon: 'docs' })),
+			...runbooks.map((r) => ({ url: base + runbookHref(r.id), title: `Runbook: ${r.data.title}`, icon: 'docs' })),
 			{ url: `${base}/alerts/`, title: 'Alerts and their runbook sections', icon: 'warning' },
 			{ url: `${base}/status/`, title: 'Live status', icon: 'dashboard' },
 			{ url: s.onCall, title: 'On-call rotation', icon: 'group' },

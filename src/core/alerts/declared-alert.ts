@@ -7,6 +7,7 @@ import type { Runbook } from '../schemas/runbook.ts';
 import type { Severity } from '../schemas/severity.ts';
 import type { Alert, Surface } from '../schemas/surface.ts';
 import type { Team } from '../schemas/team.ts';
+import { parseRunbookRef, runbookRefHref } from '../site-links.ts';
 
 export interface DeclaredAlert {
 	readonly alert: Alert;
@@ -26,31 +27,14 @@ export interface DeclaredAlert {
 	readonly sectionTitle: string | undefined;
 }
 
-/** `billing-events/event-backlog#mitigation` → id and anchor. */
-export function splitRunbookRef(ref: string): { runbookId: string; anchor: string } {
-	const hash = ref.indexOf('#');
-	return hash < 0 ? { runbookId: ref, anchor: '' } : { runbookId: ref.slice(0, hash), anchor: ref.slice(hash + 1) };
-}
-
 /** Site URL without a trailing slash: `https://launchbook.example.com`. */
 export function siteBase(siteUrl: string): string {
 	return siteUrl.replace(/\/+$/, '');
 }
 
-/** Path of a runbook page on the site: `/runbooks/billing-events/event-backlog/`. */
-export function runbookPath(runbookId: string): string {
-	return `/runbooks/${runbookId}/`;
-}
-
-/** Path of a runbook section: `/runbooks/billing-events/event-backlog/#mitigation`. */
-export function runbookSectionPath(ref: string): string {
-	const { runbookId, anchor } = splitRunbookRef(ref);
-	return runbookPath(runbookId) + (anchor === '' ? '' : `#${anchor}`);
-}
-
 /** Absolute URL of a runbook section, as it goes into `runbook_url`. */
 export function runbookUrl(siteUrl: string, ref: string): string {
-	return siteBase(siteUrl) + runbookSectionPath(ref);
+	return siteBase(siteUrl) + runbookRefHref(ref);
 }
 
 /** Path of an alert's stable deep link: `/alerts/billing-event-backlog/`. */
@@ -83,7 +67,7 @@ export function declaredAlerts(model: Pick<ContentModel, 'surfaces' | 'teams' | 
 	const out: DeclaredAlert[] = [];
 	for (const entry of surfaces) {
 		entry.data.alerts.forEach((alert, index) => {
-			const { runbookId, anchor } = splitRunbookRef(alert.runbook);
+			const { runbook: runbookId, anchor = '' } = parseRunbookRef(alert.runbook);
 			const runbook = runbooks.get(runbookId);
 			const section = anchor === '' ? undefined : runbook?.outline.sections.find((s) => s.slug === anchor);
 			out.push({

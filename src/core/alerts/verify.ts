@@ -6,7 +6,8 @@
  */
 import { compareFindings, type Finding, type SourcePosition } from '../finding.ts';
 import { locate } from '../model.ts';
-import { alertPagePath, runbookSectionPath } from './declared-alert.ts';
+import { runbookRefHref } from '../site-links.ts';
+import { alertPagePath } from './declared-alert.ts';
 import { POLICY_LIMITS } from './alert-policy.ts';
 import { type LinkResolution, resolveSiteLink, type SiteIndex } from './site-index.ts';
 import { VERIFY_RULES, type VerifyRuleId } from './verify-rules.ts';
@@ -88,7 +89,7 @@ function checkRunbookLink(ctx: Context, report: Report, what: string, field: str
 		case 'ok': {
 			const declared = ctx.byName.get(name);
 			if (!declared) return;
-			const expected = runbookSectionPath(declared.runbook);
+			const expected = runbookRefHref(declared.runbook);
 			const landed = `${r.path}#${r.anchor}`;
 			if (landed !== expected && r.via !== alertPagePath(declared.id)) {
 				report.add('alert-runbook-mismatch', pos, `${what}: ${field} lands on ${landed}, but content declares ${expected}.`);

@@ -19,6 +19,24 @@ export const HttpsUrlSchema = z
 	.string({ error: 'expected an https:// URL' })
 	.refine(isHttpsUrl, { error: 'expected an absolute https:// URL' });
 
+/**
+ * An absolute `http:` or `https:` URL, for probe targets and API base URLs (loopback
+ * servers in tests speak plain HTTP). Links shown to responders use {@link HttpsUrlSchema}.
+ */
+export const HttpUrlSchema = z
+	.string({ error: 'expected an http:// or https:// URL' })
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+			} catch {
+				return false;
+			}
+		},
+		{ error: 'expected an absolute http:// or https:// URL' },
+	);
+
 export function isHttpsUrl(value: string): boolean {
 	try {
 		const url = new URL(value);

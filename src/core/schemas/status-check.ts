@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpsUrlSchema, IdSchema } from './common.ts';
+import { HttpsUrlSchema, HttpUrlSchema, IdSchema } from './common.ts';
 
 const base = {
 	/** Stable id, unique within the surface; names the badge `badges/<surface>/<id>.svg`. @example "deploy-success" */
@@ -33,17 +33,6 @@ export const ThresholdsSchema = z
 
 const Repo = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected "owner/repo", such as "example-org/platform"' });
 
-const HttpUrl = z.string().refine(
-	(value) => {
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-		} catch {
-			return false;
-		}
-	},
-	{ error: 'expected an absolute http:// or https:// URL' },
-);
 
 /** Success ratio over the last N completed runs of a GitHub Actions workflow. */
 export const GithubWorkflowCheckSchema = z.strictObject({
@@ -75,7 +64,7 @@ export const GithubIncidentsCheckSchema = z.strictObject({
 export const HttpCheckSchema = z.strictObject({
 	...base,
 	kind: z.literal('http'),
-	url: HttpUrl,
+	url: HttpUrlSchema,
 	/** @default 200 */
 	expectStatus: z.number().int().min(100).max(599).default(200),
 	/** A substring, or a `/regex/flags`, the body must contain (the first 1 MiB is read). */
@@ -127,7 +116,7 @@ export const PrometheusCheckSchema = z.strictObject({
 	/** PromQL instant query that returns exactly one sample. @example "sum(rate(webhook_deliveries_ok_total[5m])) / sum(rate(webhook_deliveries_total[5m]))" */
 	query: z.string().min(1),
 	/** Base URL of the Prometheus server; defaults to `status.prometheusUrl`. */
-	server: HttpUrl.optional(),
+	server: HttpUrlSchema.optional(),
 	thresholds: ThresholdsSchema,
 	/** Unit shown after the value. `ratio` is shown as a percentage. @example "s" */
 	unit: z.string().min(1).optional(),

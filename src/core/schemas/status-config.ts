@@ -1,19 +1,5 @@
 import { z } from 'zod';
-
-/** An absolute `http:` or `https:` URL (loopback servers in tests speak plain HTTP). */
-const HttpUrlSchema = z
-	.string({ error: 'expected an http:// or https:// URL' })
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-			} catch {
-				return false;
-			}
-		},
-		{ error: 'expected an absolute http:// or https:// URL' },
-	);
+import { HttpUrlSchema } from './common.ts';
 
 /** Settings of the live-status pipeline (`status:` in `launchbook.config.yaml`). */
 export const StatusConfigSchema = z.strictObject({
