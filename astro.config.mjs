@@ -25,12 +25,14 @@ export default defineConfig({
 			title: 'Launchbook',
 			description: 'Launch operations for the integrations platform: runbooks, owners, escalation, comms and live status.',
 			markdown: { processedDirs: ['./content/'] },
+			// Runbooks quote PromQL, which has no grammar in Shiki: show it as plain text, without a warning per block.
+			expressiveCode: { shiki: { langAlias: { promql: 'txt' } } },
 			// Incident-time experience: every page links the offline kit; search says where to go when nothing matches.
 			components: {
 				Footer: './src/components/overrides/Footer.astro',
 				Search: './src/components/overrides/Search.astro',
 			},
-			customCss: ['./src/styles/print.css'],
+			customCss: ['./src/styles/launchbook.css', './src/styles/print.css'],
 			sidebar: [
 				{ label: 'Readiness', link: '/' },
 				{ label: 'Surfaces', link: '/surfaces/' },

@@ -84,10 +84,12 @@ export function criterionForRule(rule: string): CriterionId | undefined {
 	return undefined;
 }
 
-const RANK: Record<CellState, number> = { unknown: 0, ok: 1, warning: 2, problem: 3 };
+/** Unknown outranks ok: a surface whose live status is unknown is never shown as ok overall. */
+const RANK: Record<CellState, number> = { ok: 0, unknown: 1, warning: 2, problem: 3 };
 
 export function worstState(states: readonly CellState[]): CellState {
-	let worst: CellState = 'unknown';
+	if (states.length === 0) return 'unknown';
+	let worst: CellState = 'ok';
 	for (const s of states) if (RANK[s] > RANK[worst]) worst = s;
 	return worst;
 }

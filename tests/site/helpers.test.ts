@@ -6,7 +6,7 @@ import { actionItemState } from '../../src/core/action-item.ts';
 import { checklistStatus } from '../../src/core/checklist-status.ts';
 import type { Finding } from '../../src/core/finding.ts';
 import { heatMap, riskBand, riskScore } from '../../src/core/heat-map.ts';
-import { criterionForRule, readiness } from '../../src/core/readiness.ts';
+import { criterionForRule, readiness, worstState } from '../../src/core/readiness.ts';
 import { reviewState } from '../../src/core/review.ts';
 import { parseRunbookRef, rosterHref, runbookRefHref, vendorHref } from '../../src/core/site-links.ts';
 import type { ChecklistItem } from '../../src/core/schemas/checklist.ts';
@@ -57,6 +57,17 @@ describe('readiness', () => {
 		expect(core.cells.find((c) => c.criterion === 'rollback')).toMatchObject({ state: 'problem', findings: [findings[0]] });
 		expect(core.cells.find((c) => c.criterion === 'alerts')).toMatchObject({ state: 'warning', findings: [findings[1]] });
 		expect(core.findings).toEqual([findings[0], findings[1]]);
+	});
+
+	it('never calls a surface ok overall while part of it is unknown', () => {
+		expect(worstState(['ok', 'ok'])).toBe('ok');
+		expect(worstState(['ok', 'unknown'])).toBe('unknown');
+		expect(worstState(['unknown', 'warning'])).toBe('warning');
+		expect(worstState(['problem', 'unknown', 'ok'])).toBe('problem');
+		expect(worstState([])).toBe('unknown');
+		const core = readiness(fixture, [], '2026-06-01').find((r) => r.surface === 'core-api')!;
+		expect(core.cells.find((c) => c.criterion === 'status')?.state).toBe('unknown');
+		expect(core.state).not.toBe('ok');
 	});
 
 	it('maps rule ids to criteria', () => {
