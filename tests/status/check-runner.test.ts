@@ -39,7 +39,10 @@ describe('bounded runner', () => {
 			},
 			(item, error) => unexpected.push(`${item}: ${(error as Error).message}`),
 		);
-		expect(performance.now() - started).toBeLessThan(200 + ABORT_GRACE_MS + 300);
+		// The hanging probe is given up at its timeout plus the grace period, not waited for: a
+		// generous margin for a loaded CI machine, still far below what a real hang would take.
+		expect(performance.now() - started).toBeGreaterThanOrEqual(200 + ABORT_GRACE_MS - 20);
+		expect(performance.now() - started).toBeLessThan(200 + ABORT_GRACE_MS + 2000);
 		expect(results).toEqual([
 			{ outcome: 'unavailable', reason: 'The check did not finish within 200 ms.', source: null },
 			{ outcome: 'unavailable', reason: 'The probe failed unexpectedly: boom.', source: null },

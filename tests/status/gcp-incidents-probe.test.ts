@@ -96,6 +96,18 @@ describe('GCP incident feed', () => {
 		expect(r).toMatchObject({ outcome: 'unavailable', reason: 'The GCP incident feed answered HTTP 503.' });
 	});
 
+	it('a feed uri that is not an http(s) link, or does not parse, is not used as the source link', async () => {
+		const hostile = (uri: string) => JSON.stringify([{ ...FEED[0], uri }]);
+		for (const uri of ['javascript:alert(document.domain)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://[::1']) {
+			body = hostile(uri);
+			const r = await probe({ products: ['Cloud Run'] }, ['europe-west1']);
+			expect(r, uri).toMatchObject({ outcome: 'measured', state: 'down', source: `${feed.url}/` });
+		}
+		body = hostile('incidents/abc?x=1');
+		expect(await probe({ products: ['Cloud Run'] }, ['europe-west1'])).toMatchObject({ source: 'https://status.cloud.google.com/incidents/abc?x=1' });
+		body = JSON.stringify(FEED);
+	});
+
 	it('unavailable: the feed is not the documented array', async () => {
 		body = JSON.stringify({ incidents: [] });
 		const r = await probe({ products: ['Cloud Run'] });

@@ -4,6 +4,7 @@ import { probeGithubIncidents } from '../../src/adapters/status/github-incidents
 import { probeGithubWorkflow } from '../../src/adapters/status/github-workflow-probe.ts';
 import { GithubIncidentsCheckSchema, GithubWorkflowCheckSchema } from '../../src/core/schemas/status-check.ts';
 import { type GithubServer, type Run, startGithubServer } from './support/github-server.ts';
+import { startServer } from './support/loopback.ts';
 import { testContext } from './support/probe-context.ts';
 
 const HOUR = 3_600_000;
@@ -146,6 +147,26 @@ describe('GitHub workflow runs over the REST wire format', () => {
 		expect(r).toMatchObject({ outcome: 'unavailable', reason: 'GitHub refused the credentials for the runs of workflow deploy.yml in example-org/bad-token (HTTP 401: Bad credentials). Set GITHUB_TOKEN to a token that can read it.' });
 	});
 
+	it('never follows a Link "next" to another origin, so the token goes nowhere else', async () => {
+		const foreign: string[] = [];
+		const elsewhere = await startServer((req, res) => {
+			foreign.push(req.headers.authorization ?? '(none)');
+			res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+		});
+		try {
+			gh.repos['example-org/hostile-link'] = {
+				issues: [{ number: 1, title: 'Webhooks failing', created_at: ago(1), labels: ['incident'] }],
+				link: `<${elsewhere.url}/repos/example-org/hostile-link/issues?page=2>; rel="next"`,
+			};
+			const r = await incidents('example-org/hostile-link', {}, ctx({ token: 'ghp_must_stay_home' }));
+			// The first page counts; the list is marked incomplete ("1+") rather than read from elsewhere.
+			expect(r).toMatchObject({ outcome: 'measured', state: 'degraded', value: 1, display: '1+ open · Webhooks failing' });
+			expect(foreign).toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
 	it('sends the token as a bearer credential to the API origin only', async () => {
 		const before = gh.requests.length;
 		await workflow('example-org/healthy', {}, ctx({ token: 'ghp_sent_only_here' }));
@@ -211,7 +232,8 @@ describe('production client: throttling and retry plugins on', () => {
 		const client = createGithubClient({ baseUrl: gh.url, token: undefined, plugins: true, maxRetryAfterSeconds: 2, warn: (m) => warnings.push(m) });
 		const started = performance.now();
 		const r = await workflow('example-org/secondary', {}, { ...ctx(), github: () => client });
-		expect(performance.now() - started).toBeLessThan(500);
+		// Not 60 s, nor the 2 s it would accept: reported at once (margin for a loaded CI machine).
+		expect(performance.now() - started).toBeLessThan(1900);
 		expect(r).toMatchObject({ outcome: 'unavailable', reason: 'GitHub secondary rate limit for the runs of workflow deploy.yml in example-org/secondary (HTTP 429); retry after 60 s.' });
 		expect(warnings.some((w) => w.includes('not waiting 60 s'))).toBe(true);
 	});

@@ -6,6 +6,8 @@ import { testContext } from './support/probe-context.ts';
 
 let server: Loopback;
 const hanging = new Set<import('node:http').ServerResponse>();
+/** MiB chunks the /huge handler wrote, per request, before the client hung up. */
+const hugeWrites: number[] = [];
 
 beforeAll(async () => {
 	server = await startServer((req, res) => {
@@ -32,9 +34,11 @@ beforeAll(async () => {
 			res.writeHead(200, { 'content-type': 'text/plain' });
 			const chunk = Buffer.alloc(1024 * 1024, 'x');
 			let sent = 0;
+			hugeWrites.push(0);
 			const pump = () => {
 				while (sent < 64) {
 					sent++;
+					hugeWrites[hugeWrites.length - 1]!++;
 					if (!res.write(chunk)) {
 						res.once('drain', pump);
 						return;
@@ -106,7 +110,7 @@ describe('HTTP probe against real loopback servers', () => {
 		const took = performance.now() - started;
 		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: `No complete answer from ${server.url}/hang within 500 ms.` });
 		expect(took).toBeGreaterThanOrEqual(450);
-		expect(took).toBeLessThan(1500);
+		expect(took).toBeLessThan(500 + 2000); // ends at the timeout, not whenever the server gives up
 	});
 
 	it('down: a redirect loop is named hop by hop', async () => {
@@ -128,7 +132,9 @@ describe('HTTP probe against real loopback servers', () => {
 	it('huge body: reads only the first MiB, quickly, and says so', async () => {
 		const started = performance.now();
 		const r = await run(`${server.url}/huge`, { bodyMatch: 'MARKER' });
-		expect(performance.now() - started).toBeLessThan(1500);
+		expect(performance.now() - started).toBeLessThan(5000);
+		// The probe hung up early: the server got nowhere near its 64 MiB (socket buffers hold a few).
+		expect(hugeWrites[0]).toBeLessThan(32);
 		expect(r).toMatchObject({
 			outcome: 'measured',
 			state: 'down',

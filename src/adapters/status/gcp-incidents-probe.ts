@@ -35,6 +35,20 @@ export const IMPACT_STATES: Readonly<Record<string, StatusState>> = {
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
+/**
+ * The incident's page, from the feed's `uri` (relative to the status site). The feed is remote
+ * data: a `uri` that is not http(s) (`javascript:`…) or does not parse is not used as a link.
+ */
+export function incidentLink(uri: string | undefined): string | undefined {
+	if (!uri) return undefined;
+	try {
+		const url = new URL(uri, 'https://status.cloud.google.com/');
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export async function probeGcpIncidents(check: GcpIncidentsCheck, ctx: ProbeContext): Promise<ProbeOutcome> {
 	const feed = check.feed ?? ctx.config.gcpIncidentsUrl;
 	const page = new URL('/', feed).href;
@@ -66,7 +80,7 @@ export async function probeGcpIncidents(check: GcpIncidentsCheck, ctx: ProbeCont
 	const rank = (s: StatusState) => ({ ok: 0, unknown: 1, degraded: 2, down: 3 })[s];
 	const state = touching.map((i) => IMPACT_STATES[i.status_impact ?? ''] ?? 'degraded').reduce((a, b) => (rank(b) > rank(a) ? b : a), 'degraded' as StatusState);
 	const newest = [...touching].sort((a, b) => Date.parse(b.modified ?? b.begin ?? '') - Date.parse(a.modified ?? a.begin ?? ''))[0]!;
-	const link = newest.uri ? new URL(newest.uri, 'https://status.cloud.google.com/').href : page;
+	const link = incidentLink(newest.uri) ?? page;
 	return {
 		outcome: 'measured',
 		state,

@@ -32,6 +32,8 @@ export interface RepoFixture {
 	retryAfterSeconds?: number;
 	/** Echo the Authorization header back in an error message (a hostile server). */
 	echoAuthorization?: boolean;
+	/** A Link header to send instead of the real one (a hostile server pointing "next" elsewhere). */
+	link?: string;
 }
 
 export interface Recorded {
@@ -129,7 +131,8 @@ export async function startGithubServer(repos: Record<string, RepoFixture>, page
 					...(i.pull_request ? { pull_request: { url: `${base}/repos/${repoName}/pulls/${i.number}`, html_url: `https://github.com/${repoName}/pull/${i.number}` } } : {}),
 				}));
 			const { slice, link } = page(req, base, items, pageSize);
-			return json(res, 200, slice, link ? { link } : {});
+			const sent = repo.link ?? link;
+			return json(res, 200, slice, sent ? { link: sent } : {});
 		}
 		const status = url.searchParams.get('status');
 		const runs = (repo.runs ?? [])
@@ -148,7 +151,8 @@ export async function startGithubServer(repos: Record<string, RepoFixture>, page
 				html_url: `https://github.com/${repoName}/actions/runs/${r.id}`,
 			}));
 		const { slice, link } = page(req, base, runs, pageSize);
-		return json(res, 200, { total_count: runs.length, workflow_runs: slice }, link ? { link } : {});
+		const sent = repo.link ?? link;
+		return json(res, 200, { total_count: runs.length, workflow_runs: slice }, sent ? { link: sent } : {});
 	});
 	return { ...server, close: () => server.close(), requests, repos: state.repos };
 }
