@@ -61,7 +61,11 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 
 	it('re-fetches without reloading, ages values, greys stale ones with the word, keeps source text as text', async () => {
 		await withPage(browser, VIEWPORTS[0], 'status-refresh', async (page) => {
-			let answer: StatusReport | undefined = report([check({}), check({ id: 'incidents', kind: 'github-incidents', name: 'Open incidents', state: 'degraded', display: `1 open · ${EVIL}`, reason: `1 open incident: "${EVIL}".` })]);
+			let answer: StatusReport | undefined = report([
+				check({}),
+				check({ id: 'incidents', kind: 'github-incidents', name: 'Open incidents', state: 'degraded', display: `1 open · ${EVIL}`, reason: `1 open incident: "${EVIL}".` }),
+				check({ id: 'feed', kind: 'gcp-incidents', name: 'GCP incidents', source: 'javascript:window.__pwned=3' }),
+			]);
 			let fetches = 0;
 			await page.route('**/status/status.json*', async (route: Route) => {
 				fetches++;
@@ -75,6 +79,10 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 			expect(await cell(page, 'incidents').locator('.lb-status-why').textContent()).toBe(`1 open incident: "${EVIL}". Source`);
 			expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 			expect(await page.locator('section[data-surface="billing-events"] img').count()).toBe(0);
+			// A source that is not an http(s) link stays out of the page; an https one is a link.
+			expect(await cell(page, 'feed').locator('a').count()).toBe(0);
+			expect(await cell(page, 'health').locator('a').getAttribute('href')).toBe('https://hooks.example.com/stripe/healthz');
+			expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
 			await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
 			// The next scheduled refresh brings a new state, without a reload.

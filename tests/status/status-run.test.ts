@@ -191,6 +191,11 @@ describe('npm run status, end to end', () => {
 	it('the built site escapes the issue title and carries no token', async () => {
 		gh.repos['example-org/platform'] = { issues: [{ number: 12, title: EVIL_TITLE, created_at: new Date().toISOString(), labels: ['incident'] }], runs: [] };
 		expect((await runStatus(work)).status).toBe(0);
+		// A foreign or tampered status.json: a source that is not an http(s) link must not become an href.
+		const file = join(work, 'out/status/status.json');
+		const tampered = JSON.parse(readFileSync(file, 'utf8')) as StatusReport;
+		tampered.surfaces[0]!.checks.find((c) => c.id === 'health')!.source = 'javascript:alert(document.domain)';
+		writeFileSync(file, JSON.stringify(tampered));
 		// Inside the repository (under node_modules/.cache, ignored): with an outDir outside the working directory, Astro puts its
 		// prerender chunks in the shared ./.astro/.prerender, where concurrent builds overwrite each other.
 		mkdirSync(join(REPO, 'node_modules/.cache'), { recursive: true });
@@ -206,6 +211,8 @@ describe('npm run status, end to end', () => {
 		expect(html).not.toContain('<script>alert');
 		expect(html).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; Billing down');
 		expect(html).toContain('How a surface');
+		expect(html).not.toMatch(/href="javascript:/i);
+		expect(html).toContain(`href="https://github.com/example-org/platform/issues?q=`); // the incidents source stays a link
 		for (const f of allFiles(join(out, 'dist'))) {
 			if (/\.(html|js|json|svg|css|txt|xml)$/.test(f)) expect(readFileSync(f, 'utf8').includes(SENTINEL), f).toBe(false);
 		}
