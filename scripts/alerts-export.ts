@@ -43,9 +43,10 @@ function main(argv: string[]): number {
 	}
 	const set = buildExportSet(model, args.system ? { system: args.system } : {});
 	const out = resolve(root, args.out!);
-	const { written, removed } = writeExportSet(out, set.files);
+	const { written, removed, kept } = writeExportSet(out, set.files);
 	for (const s of set.skipped) process.stderr.write(`alerts:export: ${s.file}: alert ${s.alertId} is not in the ${s.target} export: ${s.reason}.\n`);
 	for (const r of removed) process.stderr.write(`alerts:export: removed ${r} (no longer declared).\n`);
+	for (const k of kept) process.stderr.write(`alerts:export: kept ${k}: not written by Launchbook, so not removed.\n`);
 	process.stderr.write(`alerts:export: wrote ${written} file(s) to ${out}\n`);
 	return 0;
 }
