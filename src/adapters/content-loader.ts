@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/collections.ts';
 import type { Finding, SourcePosition } from '../core/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/load-problems.ts';
@@ -99,6 +99,11 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 		problems.add('content-yaml', file, at(first.pos[0]), `${message}.`);
 		return undefined;
 	}
+	const tagged = firstForeignTag(doc, text);
+	if (tagged) {
+		problems.add('content-yaml', file, at(tagged.offset), `the value tagged "${tagged.tag}" is not plain data: content files hold only text, numbers, true/false, null, lists and mappings.`, 'Remove the tag and write the value as plain text (in quotes if it would otherwise read as a number or true/false).');
+		return undefined;
+	}
 	const contents = doc.contents as YamlNode | null;
 	const positions: Positions = yamlPositions(contents, at, { line: 1 + lineOffset, column: 1 });
 	let value: unknown;
@@ -109,6 +114,31 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 		return undefined;
 	}
 	return { value, positions };
+}
+
+/** Tags that still give plain data (a string, number, boolean, null, list or mapping). */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * The first explicitly tagged node whose tag gives something other than plain data
+ * (`!!binary` gives bytes, `!!set` a Set, `!!timestamp` a Date, `!custom` nothing Astro can
+ * read), with the offset of the tag itself. Such values would pass through as objects that no
+ * schema expects, so the file is refused with one finding.
+ */
+function firstForeignTag(doc: ReturnType<typeof parseDocument>, text: string): { tag: string; offset: number } | undefined {
+	let found: { tag: string; offset: number } | undefined;
+	visit(doc, {
+		Node(_, node) {
+			const tag = (node as { tag?: string }).tag;
+			if (!tag || PLAIN_TAGS.has(tag)) return undefined;
+			const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+			const start = node.range?.[0] ?? 0;
+			const at = text.lastIndexOf(shown, start);
+			found = { tag: shown, offset: at >= 0 ? at : start };
+			return visit.BREAK;
+		},
+	});
+	return found;
 }
 
 /** Validate against a schema; on failure report every issue at its field's position. */

@@ -65,6 +65,19 @@ function blockOf(node: RootContent, lineOffset: number): Block {
 }
 
 /**
+ * The parser's messages name other places in the body, such as where an unclosed tag opened:
+ * `(18:1-18:8)` or `(18:8)`. Shift their lines by `lineOffset` so they point into the whole
+ * file, like the finding's own line.
+ */
+function shiftPositions(message: string, lineOffset: number): string {
+	if (lineOffset === 0) return message;
+	const point = (line: string, column: string) => `${Number(line) + lineOffset}:${column}`;
+	return message.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1: string, c1: string, l2?: string, c2?: string) =>
+		`(${point(l1, c1)}${l2 !== undefined && c2 !== undefined ? `-${point(l2, c2)}` : ''})`,
+	);
+}
+
+/**
  * Outline a Markdown/MDX body. `lineOffset` is added to every line so positions point into
  * the whole file (the frontmatter comes first). Throws {@link MarkdownSyntaxError} when the
  * MDX does not parse.
@@ -84,7 +97,7 @@ export function outlineMarkdownFull(body: string, lineOffset = 0): Outline {
 		const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
 		const line = (place?.line ?? e.line ?? 1) + lineOffset;
 		const column = place?.column ?? e.column ?? 1;
-		throw new MarkdownSyntaxError(e.reason ?? e.message ?? String(error), line, column);
+		throw new MarkdownSyntaxError(shiftPositions(e.reason ?? e.message ?? String(error), lineOffset), line, column);
 	}
 	const slugger = new GithubSlugger();
 	const sections: Section[] = [];

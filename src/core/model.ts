@@ -55,7 +55,8 @@ export interface ContentModel {
 export function locate(entry: Pick<Entry<unknown>, 'positions'>, path: string): SourcePosition {
 	let p = path;
 	for (;;) {
-		const pos = entry.positions[p];
+		// Own keys only: a field path such as `toString` or `constructor` is not on the object's prototype chain.
+		const pos = Object.hasOwn(entry.positions, p) ? entry.positions[p] : undefined;
 		if (pos) return pos;
 		if (p === '') return { line: 1, column: 1 };
 		const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));

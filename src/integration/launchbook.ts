@@ -3,6 +3,7 @@
  * and stops the build with file:line findings when content is broken.
  */
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { loadContent } from '../adapters/content-loader.ts';
 import { checkSite } from '../adapters/site-data.ts';
 import { compareFindings, formatFinding } from '../core/finding.ts';
@@ -14,6 +15,17 @@ import { compareFindings, formatFinding } from '../core/finding.ts';
  */
 const FAIL_ON_COVERAGE_ERRORS = process.env.LAUNCHBOOK_GATE !== 'warn';
 
+/**
+ * The error that stops the build after the findings were logged. Astro prints a user error as
+ * its message and hint; without a stack it prints no stack trace either, which would only point
+ * into this file and bury the findings.
+ */
+function stopBuild(message: string, hint: string): Error {
+	const error = new AstroError(message, hint);
+	error.stack = '';
+	return error;
+}
+
 export function launchbook(): AstroIntegration {
 	return {
 		name: 'launchbook',
@@ -24,7 +36,7 @@ export function launchbook(): AstroIntegration {
 				const errors = model.problems.filter((f) => f.level === 'error').sort(compareFindings);
 				if (errors.length > 0) {
 					for (const f of errors) logger.error(formatFinding(f));
-					throw new Error(`Launchbook: ${errors.length} content problem(s); see the lines above. Run "npm run check" for the same report without building.`);
+					throw stopBuild(`Launchbook: ${errors.length} content problem(s); see the lines above.`, 'Run "npm run check" for the same report without building.');
 				}
 				// The coverage gate, exactly as `npm run check` runs it: errors stop the build.
 				const findings = checkSite(root, model);
@@ -34,7 +46,7 @@ export function launchbook(): AstroIntegration {
 					else logger.warn(formatFinding(f));
 				}
 				if (failing.length > 0 && FAIL_ON_COVERAGE_ERRORS) {
-					throw new Error(`Launchbook: the coverage gate reports ${failing.length} error(s); see the lines above. Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.`);
+					throw stopBuild(`Launchbook: the coverage gate reports ${failing.length} error(s); see the lines above.`, 'Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.');
 				}
 			},
 		},

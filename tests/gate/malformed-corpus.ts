@@ -23,6 +23,8 @@ export interface MalformedCase {
 	readonly files: Record<string, string | Uint8Array | null>;
 	/** A line the text report must contain, from the start of the line. */
 	readonly expect: string;
+	/** The report holds this one finding and nothing that follows from it. */
+	readonly only?: boolean;
 }
 
 export const MALFORMED: readonly MalformedCase[] = [
@@ -61,7 +63,13 @@ export const MALFORMED: readonly MalformedCase[] = [
 	{ name: 'an empty file', files: { [PAYMENTS]: '' }, expect: `${PAYMENTS}:1:1  error  content-empty  ${PAYMENTS} is empty.` },
 	{ name: 'a file of blank lines', files: { 'content/risks/ledger-lag.yaml': '\n\n   \n' }, expect: 'content/risks/ledger-lag.yaml:1:1  error  content-empty  content/risks/ledger-lag.yaml is empty.' },
 	{ name: 'MDX that does not parse', files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', 'Shift traffic {to the last good revision.') }, expect: `${RB}:27:42  error  content-mdx  Unexpected end of file in expression, expected a corresponding closing brace for \`{\`.` },
-	{ name: 'MDX with an unclosed tag', files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', '<Aside>Shift traffic to the last good revision.') }, expect: `${RB}:27:1  error  content-mdx  Expected a closing tag for \`<Aside>\`` },
+	// The parser's own positions in the message are file lines too, not lines of the body after the frontmatter.
+	{ name: 'MDX with an unclosed tag', files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', '<Aside>Shift traffic to the last good revision.') }, expect: `${RB}:27:1  error  content-mdx  Expected a closing tag for \`<Aside>\` (27:1-27:8) before the end of \`paragraph\`. Correct the MDX at this position;`, only: true },
+	{ name: 'MDX with mismatched tags', files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', 'Shift traffic <b>to the last good revision.</i>') }, expect: `${RB}:27:44  error  content-mdx  Unexpected closing tag \`</i>\`, expected corresponding closing tag for \`<b>\` (27:15-27:18). Correct the MDX at this position;`, only: true },
+	{ name: 'YAML: a !!binary value', files: { [PAYMENTS]: replace(payments, 'name: Payments', 'name: !!binary UGF5bWVudHM=') }, expect: `${PAYMENTS}:2:7  error  content-yaml  the value tagged "!!binary" is not plain data: content files hold only text, numbers, true/false, null, lists and mappings. Remove the tag and write the value as plain text (in quotes if it would otherwise read as a number or true/false).`, only: true },
+	{ name: 'YAML: a whole file tagged !!binary', files: { [PAYMENTS]: '!!binary aWQ6IHBheW1lbnRzCm5hbWU6IFBheW1lbnRzCg==\n' }, expect: `${PAYMENTS}:1:1  error  content-yaml  the value tagged "!!binary" is not plain data:`, only: true },
+	{ name: 'YAML: a custom tag', files: { [PAYMENTS]: replace(payments, 'tier: 1', 'tier: !Ref TierOne') }, expect: `${PAYMENTS}:4:7  error  content-yaml  the value tagged "!Ref" is not plain data:`, only: true },
+	{ name: 'YAML: a !!set in frontmatter', files: { [RB]: replace(runbook, 'alerts: [payments-errors]', 'alerts: !!set {payments-errors}') }, expect: `${RB}:5:9  error  content-yaml  the value tagged "!!set" is not plain data:`, only: true },
 	{ name: 'MDX without frontmatter', files: { [RB]: runbook.replace(/^---\n[\s\S]*?\n---\n/, '') }, expect: `${RB}:1:1  error  content-frontmatter  the file does not start with a "---" frontmatter line.` },
 	{ name: 'MDX with unclosed frontmatter', files: { [RB]: runbook.replace('\n---\n\n## Summary', '\n\n## Summary') }, expect: `${RB}:1:1  error  content-frontmatter  the frontmatter opened on line 1 is never closed with "---".` },
 	{ name: 'a comms template using an undeclared variable', files: { 'content/comms/resolved-internal.mdx': replace(read('content/comms/resolved-internal.mdx'), '{{surface}}.', '{{surface}} since {{startTime}}.') }, expect: 'content/comms/resolved-internal.mdx:6:1  error  content-schema  message: uses {{startTime}} but declares no variable "startTime"; add it under variables or remove the placeholder.' },

@@ -20,6 +20,8 @@ describe('malformed inputs', () => {
 				expect(r.status).toBe(1);
 				expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error|TypeError|RangeError/);
 				expect(r.stdout).toBe('');
+				// One clear finding, not a cascade of follow-on ones.
+				if (c.only) expect(r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+  (error|warning)  /.test(l))).toHaveLength(1);
 			} finally {
 				tree.cleanup();
 			}

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
+import { locate } from '../../src/core/model.ts';
 import { checkCoverage } from '../../src/core/rules/index.ts';
 import { check, mutate, setBody, TODAY } from './support.ts';
 
@@ -43,6 +44,15 @@ Page the incident commander.
 
 Use the templates.
 `;
+
+describe('locate', () => {
+	it('finds own positions only: a field named like an Object method falls back to its parent', () => {
+		const entry = { positions: { '': { line: 1, column: 1 }, owner: { line: 4, column: 1 } } };
+		expect(locate(entry, 'toString')).toEqual({ line: 1, column: 1 });
+		expect(locate(entry, 'owner.constructor')).toEqual({ line: 4, column: 1 });
+		expect(locate(entry, 'owner.__proto__')).toEqual({ line: 4, column: 1 });
+	});
+});
 
 describe('coverage rules on the known-good model', () => {
 	it('reports nothing', () => {
@@ -279,9 +289,18 @@ describe('one mutation per rule', () => {
 			ledger.alerts.push({ ...structuredClone(surface(m, 'payments').data.alerts[0]!), runbook: 'ledger/lag#mitigation' });
 			runbook(m, 'ledger/lag').data.alerts.push('payments-errors');
 		});
+		// Reported once: which runbook a duplicated id lands on is ambiguous, so runbook-alerts says nothing about it.
 		expect(check(m)).toEqual([
-			`content/runbooks/payments/errors.mdx:5:10  error  runbook-alerts  runbook "payments/errors" lists alert "payments-errors", but that alert lands on runbook "ledger/lag". Remove "payments-errors" from this runbook's alerts, or point the alert's runbook field (content/surfaces/ledger.yaml) at a section of this runbook.`,
 			`${PAYMENTS}:12:5  error  duplicate-id  alert id "payments-errors" is already declared at content/surfaces/ledger.yaml:10. Alert ids are unique across all surfaces; rename one of them.`,
+		]);
+	});
+
+	it('duplicate-id: an alert renamed to another surface\'s id is reported once, with what its old id leaves dangling', () => {
+		const m = mutate((m) => (surface(m, 'ledger').data.alerts[0]!.id = 'payments-errors'));
+		expect(check(m)).toEqual([
+			'content/risks/ledger-lag.yaml:8:12  error  risk-references  risk "ledger-lag" is detected by alert "ledger-lag", which no surface declares. Correct the id to an alert declared under a surface\'s alerts, or declare the alert.',
+			'content/runbooks/ledger/lag.mdx:5:10  error  runbook-alerts  runbook "ledger/lag" lists alert "ledger-lag", which no surface declares. Remove it from alerts, or correct the id to an alert declared in content/surfaces/.',
+			`${PAYMENTS}:12:5  error  duplicate-id  alert id "payments-errors" is already declared at content/surfaces/ledger.yaml:11. Alert ids are unique across all surfaces; rename one of them.`,
 		]);
 	});
 

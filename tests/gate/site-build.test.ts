@@ -40,7 +40,9 @@ describe('the site build runs the gate', () => {
 		const r = build({});
 		expect(r.status).not.toBe(0);
 		expect(`${r.stdout}${r.stderr}`).toContain(FINDING);
-		expect(`${r.stdout}${r.stderr}`).toContain('Launchbook: the coverage gate reports 1 error(s)');
+		expect(`${r.stdout}${r.stderr}`).toContain('Launchbook: the coverage gate reports 1 error(s); see the lines above.\n  Hint:\n    Run "npm run check" for the same report without building;');
+		// The findings are the last thing a reader sees: no stack trace into the integration after them.
+		expect(`${r.stdout}${r.stderr}`).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+\)?\n/);
 	});
 
 	it('with LAUNCHBOOK_GATE=warn, builds and links every finding to its rule page', () => {

@@ -7,6 +7,11 @@ import type { RuleContext } from './context.ts';
 
 export function checkRunbookLinks(ctx: RuleContext): void {
 	const { index } = ctx;
+	// An alert id declared twice is reported once, by duplicate-id; which runbook it lands on is
+	// ambiguous until then, so the two-way agreement is not checked for it.
+	const seen = new Set<string>();
+	const duplicated = new Set<string>();
+	for (const s of ctx.model.surfaces) for (const a of s.data.alerts) (seen.has(a.id) ? duplicated : seen).add(a.id);
 	for (const runbook of ctx.model.runbooks) {
 		const { surface, owner, alerts } = runbook.data;
 		if (!index.knownSurface(surface)) {
@@ -16,6 +21,7 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 			ctx.at('runbook-references', runbook, 'owner', `runbook "${runbook.id}" names owner "${owner}", which is not a team in the roster.`, `Use one of the teams in content/teams/ (${[...index.teams.keys()].join(', ') || 'none yet'}).`);
 		}
 		alerts.forEach((alertId, i) => {
+			if (duplicated.has(alertId)) return;
 			const found = index.alerts.get(alertId);
 			if (!found) {
 				if (index.knownAlert(alertId)) return;
@@ -30,6 +36,7 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 	}
 	for (const surface of ctx.model.surfaces) {
 		surface.data.alerts.forEach((alert, i) => {
+			if (duplicated.has(alert.id)) return;
 			const target = index.runbooks.get(parseRunbookRef(alert.runbook).runbook);
 			if (target && !target.data.alerts.includes(alert.id)) {
 				ctx.at('runbook-alerts', surface, `alerts[${i}].runbook`, `alert "${alert.id}" lands on runbook "${target.id}", which does not list it under alerts.`, `Add "${alert.id}" to the alerts in the frontmatter of ${target.file}.`);
