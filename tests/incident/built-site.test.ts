@@ -92,7 +92,7 @@ describe('comms pages in the build', () => {
 		for (const c of model.comms) expect(index, c.id).toContain(`href="/comms/${c.id}/"`);
 		for (const s of model.severities) {
 			expect(index).toMatch(new RegExp(`<h2 id="sev-${s.id}"[^>]*>${s.data.name}</h2>`));
-			expect(text(index)).toContain(`External messages approved by: ${s.data.commsApproval}`);
+			expect(text(index)).toContain(`Approval of external messages: ${s.data.commsApproval}.`);
 			expect(text(index)).toContain(`internal every ${s.data.updateCadence.internalMinutes} min`);
 		}
 	});
@@ -104,6 +104,21 @@ describe('comms pages in the build', () => {
 			expect(pre, c.id).toBeDefined();
 			for (const v of c.data.variables) expect(pre, `${c.id} {{${v.name}}}`).toContain(`{{${v.name}}}`);
 			expect(page).toContain('id="lb-comms-form" hidden');
+		}
+	});
+
+	it('each template page states, per severity, the update cadence and who approves, as a sentence', () => {
+		const sevs = new Map(model.severities.map((s) => [s.id, s.data]));
+		for (const c of model.comms) {
+			const page = text(read(`comms/${c.id}/index.html`));
+			for (const id of c.data.severities) {
+				const s = sevs.get(id)!;
+				const internal = c.data.audience === 'internal';
+				const minutes = internal ? s.updateCadence.internalMinutes : (s.updateCadence.customerMinutes ?? s.updateCadence.internalMinutes);
+				const extra = !internal && s.updateCadence.customerMinutes === undefined ? ' (no customer cadence set; the internal one applies)' : '';
+				expect(page, `${c.id} ${id}`).toContain(`${s.name}: next ${internal ? 'internal' : 'customer'} update within ${minutes} minutes${extra}. ${s.commsApproval}.`);
+			}
+			expect(page, c.id).not.toContain('approved by');
 		}
 	});
 });
