@@ -67,6 +67,20 @@ describe('fixture site, built on 2026-06-01', () => {
 		expect(textOf(elementAt(html, '<section class="lb-vendor" data-vendor="cloud"')!)).toContain('How to open a case Open the support console. Choose Technical, then the product.');
 	});
 
+	it('renders a vendor\'s Markdown with only safe links: script, entity-encoded and off-site links stay text, raw HTML is shown as text', () => {
+		const saas = elementAt(main('/escalation/'), '<section class="lb-vendor" data-vendor="saas"')!;
+		expect(textOf(saas)).toContain('How to open a case Email support with the account id, or use the case form. Not a script, not an entity, not off-site, not backslash. <img src=x onerror="alert(3)"> When each');
+		expect([...saas.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+			'#vendor-saas',
+			'https://status.saas.example.com',
+			'https://support.saas.example.com',
+			'https://support.saas.example.com/new',
+			'/surfaces/webhooks/',
+		]);
+		expect(saas).not.toContain('<img');
+		expect(saas).toContain('&lt;img src=x onerror=&quot;alert(3)&quot;&gt;');
+	});
+
 	it('derives checklist items from the checks and never from typed status', () => {
 		// The fixture has coverage errors (a missing sev1 policy, thin runbooks) but only a tabletop warning (one overdue action).
 		const html = main('/checklist/');

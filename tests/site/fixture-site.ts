@@ -27,6 +27,16 @@ export function buildFixtureSite(name: string, today: string): FixtureSite {
 	// Hard links: a linked node_modules confuses Vite the same way, and a real copy is 500 MB.
 	execFileSync('cp', ['-al', join(REPO, 'node_modules'), join(root, 'node_modules')]);
 	const dist = join(root, 'dist');
+	try {
+		build(root, dist, today);
+	} catch (error) {
+		rmSync(root, { recursive: true, force: true }); // a failed build leaves no temporary root behind
+		throw error;
+	}
+	return { dist, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function build(root: string, dist: string, today: string): void {
 	execFileSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'pipe'],
@@ -41,5 +51,4 @@ export function buildFixtureSite(name: string, today: string): FixtureSite {
 			ASTRO_TELEMETRY_DISABLED: '1',
 		},
 	});
-	return { dist, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
