@@ -21,8 +21,21 @@ export interface RunningPrometheus {
 	stop(): Promise<void>;
 }
 
-/** `sample` is a query that must return a result before the server counts as ready (the exporter's metric was ingested). */
+/**
+ * `sample` is a query that must return a result before the server counts as ready (the exporter's metric was ingested).
+ * The port is picked free and then handed to Prometheus; if something else took it in between, it tries another.
+ */
 export async function startPrometheus(binary: string, metrics: string, sample: string, deadlineMs = 45_000): Promise<RunningPrometheus> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOnce(binary, metrics, sample, deadlineMs);
+		} catch (error) {
+			if (attempt >= 3 || !/address already in use/i.test((error as Error).message)) throw error;
+		}
+	}
+}
+
+async function startOnce(binary: string, metrics: string, sample: string, deadlineMs: number): Promise<RunningPrometheus> {
 	const exporter = await startServer((req, res) => {
 		if (req.url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics);
 		else res.writeHead(404).end();
