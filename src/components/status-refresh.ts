@@ -152,7 +152,15 @@ function start(): void {
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			const next = (await res.json()) as StatusReport;
 			if (next?.schemaVersion !== 1 || !Array.isArray(next.surfaces)) throw new Error('not a status report');
+			// A report the page cannot draw (a damaged or foreign file) is refused, and the last good one kept.
+			const last = report;
 			report = next;
+			try {
+				render();
+			} catch {
+				report = last;
+				throw new Error('not a status report');
+			}
 			if (note) note.textContent = `Refreshed ${new Date().toISOString().slice(11, 19)} UTC; next refresh in ${refreshMs / 1000} s.`;
 		} catch (error) {
 			if (note) note.textContent = `Could not refresh the status (${(error as Error).message}); showing what was last loaded, ageing.`;

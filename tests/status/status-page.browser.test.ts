@@ -94,12 +94,19 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 			expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 			expect(await cell(page, 'health').locator('.lb-status__state').textContent()).toBe('down');
 
+			// A damaged report (surfaces without checks) is refused; the last good one stays on the page and keeps ageing.
+			answer = { schemaVersion: 1, generatedAt: T0.toISOString(), surfaces: [{ id: 'billing-events', name: 'Billing event processing' }] } as unknown as StatusReport;
+			await page.clock.runFor(61_000);
+			await expect.poll(() => page.locator('[data-lb-refresh-note]').textContent()).toBe('Could not refresh the status (not a status report); showing what was last loaded, ageing.');
+			expect(await surfaceState(page).textContent()).toBe('down');
+			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('1 min ago');
+
 			// The source goes away: values age past 30 minutes, turn grey and say "stale".
 			answer = undefined;
 			await page.clock.runFor(31 * 60_000);
 			await expect.poll(() => cell(page, 'health').locator('.lb-status__state').textContent()).toBe('stale (last down)');
 			expect(await cell(page, 'health').getAttribute('class')).toContain('lb-status-row--stale');
-			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('31 min ago');
+			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('32 min ago');
 			expect(await surfaceState(page).textContent()).toBe('unknown');
 			expect(await page.locator('[data-lb-refresh-note]').textContent()).toBe('Could not refresh the status (HTTP 503); showing what was last loaded, ageing.');
 			const grey = await cell(page, 'health').locator('.lb-status__dot').evaluate((el) => getComputedStyle(el).backgroundColor);
