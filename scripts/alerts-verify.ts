@@ -82,6 +82,9 @@ function main(argv: string[]): number {
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-	process.stderr.write(`alerts:verify: internal error: ${(error as Error).stack ?? String(error)}\n`);
+	// As the coverage gate: a bug is one line (exit 2); the stack only with LAUNCHBOOK_DEBUG.
+	const e = error as Error;
+	process.stderr.write(`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`);
+	if (process.env.LAUNCHBOOK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
 	process.exitCode = 2;
 }

@@ -50,6 +50,8 @@ describe('resolveSiteLink', () => {
 		['http://launchbook.example.com/runbooks/billing/backlog/#mitigation', { kind: 'external', reason: 'it uses http, not https' }],
 		['https://wiki.example.com/runbooks/billing/backlog/', { kind: 'external', reason: 'it points at wiki.example.com' }],
 		['/runbooks/billing/backlog/#mitigation', { kind: 'external', reason: 'it is not an absolute URL' }],
+		['javascript:alert(document.cookie)', { kind: 'external', reason: 'it is a javascript: link, not a web address' }],
+		['mailto:oncall@example.com', { kind: 'external', reason: 'it is a mailto: link, not a web address' }],
 	])('%s', (link, expected) => {
 		expect(resolveSiteLink(SITE, URL_, link)).toEqual(expected);
 	});

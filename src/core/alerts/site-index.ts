@@ -104,7 +104,10 @@ function resolve(site: SiteIndex, siteUrl: string, link: string, followRedirect:
 		return { kind: 'external', reason: 'it is not an absolute URL' };
 	}
 	if (url.origin !== base.origin) {
-		return { kind: 'external', reason: url.host === base.host ? `it uses ${url.protocol.replace(':', '')}, not ${base.protocol.replace(':', '')}` : `it points at ${url.host}` };
+		const scheme = url.protocol.replace(':', '');
+		// A `javascript:`, `mailto:` or `data:` link has no host to name: name its scheme.
+		if (url.host === '') return { kind: 'external', reason: `it is a ${scheme}: link, not a web address` };
+		return { kind: 'external', reason: url.host === base.host ? `it uses ${scheme}, not ${base.protocol.replace(':', '')}` : `it points at ${url.host}` };
 	}
 	if (!url.pathname.startsWith(base.pathname)) return { kind: 'external', reason: `its path is outside ${base.pathname}` };
 	let path: string;
