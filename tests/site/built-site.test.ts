@@ -64,6 +64,19 @@ describe('the built site', () => {
 		expect(checked).toBeGreaterThan(0);
 	});
 
+	it('renders numbered steps as list items, never glued into a paragraph (a fence at column 0 ends the list)', () => {
+		const glued: string[] = [];
+		const pages = [...model.runbooks.map((r) => `/runbooks/${r.id}/`), ...model.tabletops.map((t) => `/tabletops/${t.id}/`)];
+		for (const page of pages) {
+			for (const m of mainOf(readPage(dist, page)).matchAll(/<p>([\s\S]*?)<\/p>/g)) {
+				const line = /\n\s*(\d+\. .{0,60})/.exec(m[1]!.replace(/<[^>]+>/g, ''))?.[1];
+				if (line) glued.push(`${page}: "${line}"`);
+			}
+		}
+		expect(pages.length).toBeGreaterThan(10);
+		expect(glued).toEqual([]);
+	});
+
 	it('keeps Starlight anchor links on runbook headings', () => {
 		const runbook = model.runbooks[0]!;
 		const main = mainOf(readPage(dist, `/runbooks/${runbook.id}/`));
