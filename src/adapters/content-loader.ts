@@ -252,7 +252,7 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 		if (!parsed) continue;
 		const data = validate(spec, parsed, file, problems);
 		if (!data) continue;
-		const doc: DocumentEntry<unknown> = { collection: name, id: idFromPath(relFile), file, data, positions: parsed.positions, body: split.body, outline };
+		const doc: DocumentEntry<unknown> = { collection: name, id: idFromPath(relFile), file, data, positions: parsed.positions, body: split.body, bodyLineOffset: split.bodyLine, outline };
 		entries.push(doc);
 	}
 	return entries;

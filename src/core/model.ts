@@ -30,6 +30,8 @@ export interface Entry<T> {
 export interface DocumentEntry<T> extends Entry<T> {
 	/** MDX body after the frontmatter. */
 	readonly body: string;
+	/** Add to a 1-based line of `body` to get the line in the file. */
+	readonly bodyLineOffset: number;
 	readonly outline: Outline;
 }
 

@@ -346,3 +346,26 @@ describe('one mutation per rule', () => {
 		expect(checkCoverage(m, { today: '2027-06-01' }).map((f) => f.rule).sort()).toEqual(['review-overdue', 'review-overdue', 'tabletop-action-overdue', 'tabletop-recent', 'tabletop-recent']);
 	});
 });
+
+describe('unsafe-link', () => {
+	const UNSAFE_FIX = 'Link to an https:// page instead; if the text is an example, put it in a code span.';
+	const withSummary = (summary: string) =>
+		mutate((m) => setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('Payments fail.', summary)));
+
+	it.each([
+		['a Markdown link', 'See [the dashboard](javascript:alert(1)).', 21, 'javascript'],
+		['an image', '![graph](data:image/svg+xml;base64,AAAA)', 10, 'data'],
+		['a reference definition', '[dash]: vbscript:msgbox', 9, 'vbscript'],
+		['a JSX attribute', "Open <a href={'file:///etc/passwd'}>this</a>.", 16, 'file'],
+		['an HTML attribute', 'Open <a href="JavaScript:void(0)">this</a>.', 15, 'javascript'],
+	])('reports %s at its line and column', (_name, summary, column, scheme) => {
+		expect(check(withSummary(summary))).toEqual([
+			`${ERRORS_RB}:13:${column}  error  unsafe-link  runbook "payments/errors" links to a ${scheme}: URL; a click would run or open something other than a web page. ${UNSAFE_FIX}`,
+		]);
+	});
+
+	it('leaves examples in code spans and code blocks alone, and https links', () => {
+		expect(check(withSummary('Never paste `[x](javascript:alert(1))`; see [the docs](https://cloud.google.com/run/docs).\n\n```md\n[x](javascript:alert(1))\n```'))).toEqual([]);
+	});
+});
+

@@ -31,6 +31,7 @@ export function mutate(change: (m: MutableModel) => void): ContentModel {
 export function setBody(doc: Mutable<DocumentEntry<unknown>>, body: string): void {
 	const bodyLine = Math.max(...Object.values(doc.positions).map((p) => p.line)) + 1;
 	doc.body = body;
+	doc.bodyLineOffset = bodyLine;
 	doc.outline = outlineMarkdown(body, bodyLine) as Mutable<DocumentEntry<unknown>>['outline'];
 }
 

@@ -207,6 +207,15 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Add `link:` with the https URL of the pull request or document that closed the action.',
 	},
 	{
+		id: 'unsafe-link',
+		title: 'Links open web pages, never scripts',
+		level: 'error',
+		family: 'references',
+		checks: 'No link in a runbook, comms template or tabletop record uses a `javascript:`, `vbscript:`, `data:` or `file:` URL (Markdown links and images, reference definitions, and HTML/JSX `href`/`src` attributes). Code blocks and code spans are left alone.',
+		why: 'Responders click links mid-incident, often from the offline kit. A link that runs code or opens a local file is at best a dead end and at worst an attack carried by a content change.',
+		fix: 'Link to an https:// page instead; if the text is an example, put it in a code span.',
+	},
+	{
 		id: 'risk-references',
 		title: 'Risks reference known surfaces, alerts and teams',
 		level: 'error',

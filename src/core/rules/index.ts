@@ -21,6 +21,7 @@ import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
 import { checkTabletops } from './tabletops.ts';
+import { checkUnsafeLinks } from './unsafe-links.ts';
 
 export type { CheckOptions } from './context.ts';
 
@@ -34,6 +35,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkComms,
 	checkReviews,
 	checkTabletops,
+	checkUnsafeLinks,
 	checkReferences,
 	checkDuplicateIds,
 	checkCodeownersDrift,
