@@ -126,7 +126,7 @@ describe('comms pages in the build', () => {
 describe('every page links the offline kit', () => {
 	it('each Starlight page has the kit link in its footer', () => {
 		const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && existsSync(join(dist, f)));
-		const starlight = pages.filter((f) => read(f).includes('data-pagefind-body') || f === '404.html');
+		const starlight = pages.filter((f) => read(f).includes('id="starlight__sidebar"') || f === '404.html');
 		expect(starlight.length).toBeGreaterThan(20);
 		const missing = starlight.filter((f) => !read(f).includes('href="/offline-kit.html"'));
 		expect(missing).toEqual([]);

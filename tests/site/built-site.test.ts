@@ -4,7 +4,7 @@
  * and vendor anchors that escalation links point at exist, the review banner follows the
  * review dates, the heat map counts the register, and Pagefind indexed the site.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
@@ -148,5 +148,13 @@ describe('the built site', () => {
 		const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 		const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 		expect(pages).toBeGreaterThanOrEqual(model.runbooks.length + model.surfaces.length);
+	});
+
+	it('leaves the per-rule pages out of search, so responders searching "escalation" or "rollback" get the real pages', () => {
+		const rules = readdirSync(join(dist, 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory());
+		expect(rules.length).toBeGreaterThan(20);
+		for (const d of rules) expect(readPage(dist, `/rules/${d.name}/`), d.name).not.toContain('data-pagefind-body');
+		expect(readPage(dist, '/rules/')).toContain('data-pagefind-body');
+		expect(readPage(dist, '/escalation/')).toContain('data-pagefind-body');
 	});
 });
