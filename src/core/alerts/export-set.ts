@@ -4,7 +4,7 @@
  */
 import type { ContentModel } from '../model.ts';
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
-import { type CatalogOptions, catalogComponents, renderCatalog } from './backstage-catalog.ts';
+import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';
 import { isPromqlAlert, prometheusRuleGroups, renderPrometheusRuleFile } from './prometheus-rules.ts';
 
@@ -31,7 +31,7 @@ export const prometheusFilePath = (surfaceId: string) => `prometheus/${surfaceId
 export const policyFilePath = (alertId: string) => `cloud-monitoring/${alertId}.json`;
 export const CATALOG_PATH = 'backstage/catalog-info.yaml';
 
-export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks'>, options: CatalogOptions = {}): ExportSet {
+export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors'>, options: CatalogOptions = {}): ExportSet {
 	const siteUrl = model.config.site.url;
 	const alerts = declaredAlerts(model);
 	const files: ExportFile[] = [];
@@ -56,7 +56,7 @@ export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' |
 		if (blocker) skipped.push({ alertId: d.alert.id, file: d.file, target: 'cloud-monitoring', reason: blocker });
 		else files.push({ path: policyFilePath(d.alert.id), text: renderAlertPolicy(alertPolicy(d, siteUrl)) });
 	}
-	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogComponents(model, options)) });
+	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogEntities(model, options)) });
 	files.sort((a, b) => a.path.localeCompare(b.path));
 	return { files, skipped };
 }
