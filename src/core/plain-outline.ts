@@ -19,6 +19,10 @@ const HEADING = /^(#{1,6})(?:[ ]+(.*))?$/;
 const ORDERED = /^(\d{1,9})([.)]) (\S.*)$/;
 const BULLET = /^([-+]) (\S.*)$/;
 const ONLY_RULE_CHARS = /^[ \-=:|]+$/;
+/** What an indented line may start with to be taken as a paragraph: a letter, `(`, one backtick, or `**` opening strong. */
+const INDENTED_TEXT = /^(?:[\p{L}(]|`(?!``)|\*\*[^\s*])/u;
+/** What a lazy continuation line may start with: the same, or a digit that does not make a list marker. */
+const LAZY_TEXT = /^(?:[\p{L}(]|`(?!``)|\*\*[^\s*]|\d+(?![\d.)]))/u;
 const DELIMITER_ROW = /^\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|?$/;
 
 class Unsupported extends Error {}
@@ -51,7 +55,12 @@ function inline(text: string, cell = false): string {
 				const after = i + 2 < part.length ? part[i + 2]! : p + 1 < parts.length ? '`' : '';
 				if (!open) {
 					if (!(before === '' || /\s|\(/.test(before)) || !(LETTER_OR_DIGIT.test(after) || after === '`')) throw new Unsupported();
-				} else if (!(LETTER_OR_DIGIT.test(before) || before === '`') || !(after === '' || /[\s.,;:!?)]/.test(after))) {
+				} else if (
+					// A closer after a letter, digit or code span may be followed by space or sentence punctuation;
+					// after punctuation (`**Note:**`) only by space or the end, where it is right- but not left-flanking.
+					!((LETTER_OR_DIGIT.test(before) || before === '`') && (after === '' || /[\s.,;:!?)]/.test(after))) &&
+					!(/[.,;:!?)]/.test(before) && (after === '' || /\s/.test(after)))
+				) {
 					throw new Unsupported();
 				}
 				open = !open;
@@ -82,6 +91,8 @@ function inline(text: string, cell = false): string {
 }
 
 const isBlank = (line: string) => line.trim() === '';
+/** A list item may start inside a paragraph only with a bullet or the number 1 (CommonMark, as micromark reads it). */
+const interruptsParagraph = (line: string) => BULLET.test(line) || ORDERED.exec(line)?.[1] === '1';
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
 interface ParsedBlock {
@@ -112,8 +123,11 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 			i++;
 			continue;
 		}
-		if (line !== line.trimEnd() || indentOf(line) > 0 || ONLY_RULE_CHARS.test(line)) throw new Unsupported();
-		const heading = HEADING.exec(line);
+		if (line !== line.trimEnd() || ONLY_RULE_CHARS.test(line)) throw new Unsupported();
+		// One to three spaces before plain text start a paragraph (the spaces are dropped); any other indented start is not ours.
+		const indentedParagraph = indentOf(line) > 0 && indentOf(line) <= 3 && INDENTED_TEXT.test(line.trimStart());
+		if (indentOf(line) > 0 && !indentedParagraph) throw new Unsupported();
+		const heading = indentedParagraph ? null : HEADING.exec(line);
 		if (heading) {
 			if (!top || !onHeading) throw new Unsupported();
 			let content = heading[2] ?? '';
@@ -141,7 +155,7 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 		const ordered = ORDERED.exec(line);
 		const bullet = ordered ? undefined : BULLET.exec(line);
 		if (ordered || bullet) {
-			if (previousParagraph) throw new Unsupported();
+			if (previousParagraph && !interruptsParagraph(line)) throw new Unsupported();
 			const kind = ordered ? `o${ordered[2]}` : `b${bullet![1]}`;
 			const items: string[] = [];
 			let listText = '';
@@ -172,7 +186,14 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 					// Less indented and not blank: a lazy continuation (unsupported) or the end of the item.
 					if (lastNonBlank === j - 1) {
 						if (ORDERED.test(next) || BULLET.test(next)) break;
-						throw new Unsupported();
+						// A lazy line: plain text right after the item's own paragraph continues that paragraph.
+						const lazy = next.trimStart();
+						if (indentOf(next) > 3 || next !== next.trimEnd() || !LAZY_TEXT.test(lazy) || ONLY_RULE_CHARS.test(lazy)) throw new Unsupported();
+						if (parseBlocks(itemLines, itemFirst, false).at(-1)?.block.type !== 'paragraph') throw new Unsupported();
+						itemLines.push(lazy);
+						lastNonBlank = j;
+						j++;
+						continue;
 					}
 					break;
 				}
@@ -202,7 +223,7 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 		// A table: a header row with pipes starting a block, a delimiter row with as many cells, rows to a blank line.
 		const next = lines[i + 1];
 		if (line.includes('|') && next !== undefined && DELIMITER_ROW.test(next.trim()) && next.includes('|')) {
-			if (previousParagraph || !top) throw new Unsupported();
+			if (previousParagraph || !top || indentedParagraph) throw new Unsupported();
 			// GFM splits cells at every pipe, inside code spans too; each cell must be plain on its own.
 			const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
 			if (cells(line).length !== cells(next).length || indentOf(next) > 0) throw new Unsupported();
@@ -226,9 +247,10 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 		while (i < lines.length) {
 			const l = lines[i]!;
 			if (isBlank(l)) break;
-			if (i > start && (HEADING.test(l) || FENCE.test(l))) break;
+			if (i > start && (HEADING.test(l) || FENCE.test(l) || interruptsParagraph(l))) break;
 			if (l !== l.trimEnd() || ONLY_RULE_CHARS.test(l)) throw new Unsupported();
-			if (i > start && (ORDERED.test(l.trimStart()) || BULLET.test(l.trimStart()) || l.trimStart().startsWith('#') || l.trimStart().startsWith('```'))) throw new Unsupported();
+			// Any other marker-like line (`1.  two spaces`, an indented `- x`) may start a list too: not ours.
+			if (i > start && (/^(?:\d{1,9}[.)]|[-+*])(?:\s|$)/.test(l.trimStart()) || l.trimStart().startsWith('#') || l.trimStart().startsWith('```'))) throw new Unsupported();
 			if (indentOf(l) >= 4 || /^\s*>/.test(l)) throw new Unsupported();
 			texts.push(l.trimStart());
 			i++;
