@@ -95,6 +95,17 @@ const isBlank = (line: string) => line.trim() === '';
 const interruptsParagraph = (line: string) => BULLET.test(line) || ORDERED.exec(line)?.[1] === '1';
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
+/** How many more lines list items may be re-read for lazy lines. */
+interface Budget {
+	lines: number;
+}
+
+/** Plain text that, after a paragraph, can only continue it: up to three spaces, then a letter, `(`, a code span, strong text or a number that is not a list marker. */
+const isLazyText = (line: string) => {
+	const text = line.trimStart();
+	return indentOf(line) <= 3 && line === line.trimEnd() && LAZY_TEXT.test(text) && !ONLY_RULE_CHARS.test(text);
+};
+
 interface ParsedBlock {
 	readonly block: Block;
 	/** Plain text, as the full parser's `plainText` would give for this node. */
@@ -111,7 +122,7 @@ interface Heading {
  * Parse `lines` (already de-indented for their container) into blocks. `firstLine` is the
  * 1-based line of `lines[0]` in the body. Headings are allowed only at the top level.
  */
-function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, onHeading?: (h: Heading) => void): ParsedBlock[] {
+function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, budget: Budget, onHeading?: (h: Heading) => void): ParsedBlock[] {
 	const blocks: ParsedBlock[] = [];
 	let i = 0;
 	let previousParagraph = false;
@@ -170,15 +181,20 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 				const itemFirst = firstLine + i;
 				let j = i + 1;
 				let lastNonBlank = i;
+				// The item's lines so far are known to end in its own paragraph (checked once, kept while plain text follows).
+				let inParagraph = false;
 				while (j < lines.length) {
 					const next = lines[j]!;
 					if (isBlank(next)) {
+						inParagraph = false;
 						j++;
 						continue;
 					}
 					if (indentOf(next) >= width) {
 						for (let k2 = lastNonBlank + 1; k2 < j; k2++) itemLines.push('');
-						itemLines.push(next.slice(width));
+						const inner = next.slice(width);
+						itemLines.push(inner);
+						inParagraph &&= isLazyText(inner);
 						lastNonBlank = j;
 						j++;
 						continue;
@@ -187,17 +203,21 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 					if (lastNonBlank === j - 1) {
 						if (ORDERED.test(next) || BULLET.test(next)) break;
 						// A lazy line: plain text right after the item's own paragraph continues that paragraph.
-						const lazy = next.trimStart();
-						if (indentOf(next) > 3 || next !== next.trimEnd() || !LAZY_TEXT.test(lazy) || ONLY_RULE_CHARS.test(lazy)) throw new Unsupported();
-						if (parseBlocks(itemLines, itemFirst, false).at(-1)?.block.type !== 'paragraph') throw new Unsupported();
-						itemLines.push(lazy);
+						if (!isLazyText(next)) throw new Unsupported();
+						if (!inParagraph) {
+							// Re-reading the item is bounded by a budget, so the fast path stays linear in the body.
+							budget.lines -= itemLines.length;
+							if (budget.lines < 0 || parseBlocks(itemLines, itemFirst, false, budget).at(-1)?.block.type !== 'paragraph') throw new Unsupported();
+							inParagraph = true;
+						}
+						itemLines.push(next.trimStart());
 						lastNonBlank = j;
 						j++;
 						continue;
 					}
 					break;
 				}
-				const content = parseBlocks(itemLines, itemFirst, false);
+				const content = parseBlocks(itemLines, itemFirst, false, budget);
 				const itemText = content.map((c) => c.text).join('');
 				listText += itemText;
 				items.push(itemText.trim());
@@ -271,7 +291,7 @@ export function plainOutline(body: string, lineOffset = 0): Outline | undefined 
 	const sections: { depth: number; text: string; slug: string; line: number; column: number; blocks: Block[] }[] = [];
 	const slugger = new GithubSlugger();
 	try {
-		const blocks = parseBlocks(lines, 1, true, (h) => {
+		const blocks = parseBlocks(lines, 1, true, { lines: 4 * lines.length + 1000 }, (h) => {
 			sections.push({ depth: h.depth, text: h.text, slug: slugger.slug(h.text), line: h.line + lineOffset, column: 1, blocks: [] });
 		});
 		// Assign blocks to the section whose heading precedes them.

@@ -54,6 +54,7 @@ describe('plain outline', () => {
 		['an expression goes to the full parser', '## A\n\n{1 + 1}\n', false],
 		['a setext heading goes to the full parser', 'Title\n---\n', false],
 		['a lazy continuation of a list item\'s paragraph', '1. one\ncontinued `x`:\n   indented again\nand 2026 ok\n\n```sh\nx\n```\n', true],
+		['many lazy and continued lines in one item (re-read once per run, not per line)', `- a\n${'  b `c`\nlazy text\n'.repeat(1500)}`, true],
 		['a lazy line after a fence in an item goes to the full parser', '- a\n  ```\n  x\n  ```\nb\n', false],
 		['a lazy line after a nested list goes to the full parser', '1. a\n\n   - b\nc\n', false],
 		['a lazy line that looks like a marker or block goes to the full parser', '- a\nb\n---\n', false],
