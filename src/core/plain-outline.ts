@@ -1,11 +1,13 @@
 /**
  * A fast path for outlining Markdown bodies that use only plain constructs: ATX headings,
- * paragraphs, single-backtick code spans, `-`/`+`/numbered lists, backtick code fences and
- * simple GFM tables. For such a body it returns exactly the outline the full remark-mdx
- * parse gives (same sections, slugs, blocks, text and lines), about fifty times faster.
- * Anything outside that subset (`<`, `{`, emphasis, links, escapes, HTML, block quotes,
- * setext headings, lazy lines, …) returns `undefined` and the caller parses in full, so
- * MDX syntax errors are always found by the real parser. Pure.
+ * paragraphs (also indented by up to three spaces), single-backtick code spans, `**strong**`,
+ * simple links, `-`/`+`/numbered lists (with lazy lines of plain text, and interrupting a
+ * paragraph as CommonMark allows), backtick code fences and simple GFM tables. For such a
+ * body it returns exactly the outline the full remark-mdx parse gives (same sections, slugs,
+ * blocks, text and lines), about fifty times faster. Anything outside that subset (`<`, `{`,
+ * single-asterisk emphasis, escapes, HTML, block quotes, setext headings, …) returns
+ * `undefined` and the caller parses in full, so MDX syntax errors are always found by the
+ * real parser. Linear in the body. Pure.
  */
 import GithubSlugger from 'github-slugger';
 import type { Block, Outline, Section } from './markdown-outline.ts';
