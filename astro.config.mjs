@@ -19,6 +19,18 @@ export default defineConfig({
 	site,
 	outDir: process.env.LAUNCHBOOK_OUT_DIR || './dist',
 	cacheDir: process.env.LAUNCHBOOK_CACHE_DIR || './node_modules/.astro',
+	vite: {
+		build: {
+			rollupOptions: {
+				// Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns
+				// about once per page; it is Astro's own marker, not a problem in our content.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/.test(warning.message)) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	integrations: [
 		launchbook(),
 		starlight({

@@ -150,6 +150,12 @@ describe('the built site', () => {
 		expect(pages).toBeGreaterThanOrEqual(model.runbooks.length + model.surfaces.length);
 	});
 
+	it('sends a responder who followed a dead link to the pages that always work', () => {
+		const html = readFileSync(join(dist, '404.html'), 'utf8');
+		expect(html).toContain('If an alert sent you here, its runbook section may have moved.');
+		for (const href of ['/alerts/', '/runbooks/', '/escalation/', '/offline-kit.html']) expect(html).toContain(`href="${href}"`);
+	});
+
 	it('leaves the per-rule pages out of search, so responders searching "escalation" or "rollback" get the real pages', () => {
 		const rules = readdirSync(join(dist, 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory());
 		expect(rules.length).toBeGreaterThan(20);
