@@ -6,10 +6,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, CHROMIUM, describeViolations, launchChromium, VIEWPORTS, withPage } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, browseSite, CHROMIUM, describeViolations, VIEWPORTS, withPage } from './support/browser.ts';
 
 const dist = inject('builtSite');
 /** Sections whose child pages are redirects or data, not pages a person reads. */
@@ -32,18 +30,9 @@ function pageTypes(): string[] {
 }
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('accessibility (axe-core, WCAG 2 A/AA)', () => {
-	let browser: Browser;
-	let server: StaticServer;
 	const urls = pageTypes();
 
-	beforeAll(async () => {
-		browser = await launchChromium();
-		server = await serveStatic(dist);
-	});
-	afterAll(async () => {
-		await server?.close();
-		await browser?.close();
-	});
+	const web = browseSite(dist);
 
 	it('covers the page types a responder meets', () => {
 		for (const must of ['/', '/runbooks/', '/comms/', '/status/', '/escalation/', '/offline-kit.html']) expect(urls).toContain(must);
@@ -55,8 +44,8 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('accessibility (axe-core, WCA
 	const runs = [...VIEWPORTS.map((vp) => ({ vp, scheme: 'light' as const })), { vp: VIEWPORTS[0], scheme: 'dark' as const }];
 	describe.each(runs)('at the $vp.name viewport, $scheme scheme', ({ vp, scheme }) => {
 		it.each(urls)('%s has no violations', async (url) => {
-			await withPage(browser, vp, `axe-${scheme}${url}`, async (page) => {
-				const response = await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+			await withPage(web.browser, vp, `axe-${scheme}${url}`, async (page) => {
+				const response = await page.goto(`${web.url}${url}`, { waitUntil: 'load' });
 				expect(response?.status()).toBe(200);
 				// Starlight's Expressive Code makes code blocks that scroll focusable from its script: wait for that pass.
 				await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')));

@@ -8,15 +8,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
 import { cadenceMinutes, fillTemplate } from '../../src/core/comms-fill.ts';
 import type { DocumentEntry } from '../../src/core/model.ts';
 import { kitRunbookAnchor } from '../../src/core/offline-kit.ts';
 import type { CommsTemplate } from '../../src/core/schemas/comms.ts';
 import type { Runbook } from '../../src/core/schemas/runbook.ts';
-import { CHROMIUM, eventually, inViewport, launchChromium, VIEWPORTS, withPage } from './support/browser.ts';
+import { browseSite, CHROMIUM, eventually, inViewport, VIEWPORTS, withPage } from './support/browser.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 const model = loadContent(process.cwd());
@@ -44,18 +43,9 @@ const subject = (() => {
 const template: DocumentEntry<CommsTemplate> | undefined = [...model.comms].sort((a, b) => b.data.variables.length - a.data.variables.length)[0];
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium', () => {
-	let browser: Browser;
-	let server: StaticServer;
 	const dist = inject('builtSite');
 
-	beforeAll(async () => {
-		browser = await launchChromium();
-		server = await serveStatic(dist);
-	});
-	afterAll(async () => {
-		await server?.close();
-		await browser?.close();
-	});
+	const web = browseSite(dist);
 
 	it('has content to exercise: an alert with a runbook rollback and a comms template with variables', () => {
 		expect(subject, 'no alert lands on a runbook with an ordered Rollback list').toBeDefined();
@@ -65,8 +55,8 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 	it("ranks each alert's runbook first when searching the alert's name or id (Pagefind, as the search box uses it)", async () => {
 		const cases = model.surfaces.flatMap((s) => s.data.alerts.flatMap((a) => [a.name, a.id].map((term) => ({ term, want: `/runbooks/${a.runbook.split('#')[0]}/` }))));
 		expect(cases.length).toBeGreaterThan(0);
-		await withPage(browser, VIEWPORTS[0], 'search-ranking', async (page) => {
-			await page.goto(`${server.url}/`);
+		await withPage(web.browser, VIEWPORTS[0], 'search-ranking', async (page) => {
+			await page.goto(`${web.url}/`);
 			// A string, so the test runner does not rewrite the page's dynamic import().
 			const tops = (await page.evaluate(`(async (terms) => {
 				const pagefind = await import('/pagefind/pagefind.js');
@@ -85,9 +75,9 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
 		it('goes from an alert deep link to the rollback steps', async () => {
 			const { alert, runbookId, anchor, steps } = subject!;
-			await withPage(browser, vp, 'deep-link-rollback', async (page) => {
-				await page.goto(`${server.url}/alerts/${alert.id}/`);
-				await page.waitForURL(`${server.url}/runbooks/${runbookId}/${anchor ? `#${anchor}` : ''}`);
+			await withPage(web.browser, vp, 'deep-link-rollback', async (page) => {
+				await page.goto(`${web.url}/alerts/${alert.id}/`);
+				await page.waitForURL(`${web.url}/runbooks/${runbookId}/${anchor ? `#${anchor}` : ''}`);
 				if (anchor) expect(await eventually(() => inViewport(page, `[id="${anchor}"]`)), `section #${anchor} is not scrolled into view`).toBe(true);
 
 				// Rollback through the page's own table of contents, as a responder would.
@@ -110,8 +100,8 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 
 		it('prints a runbook without the site chrome', async () => {
 			const { runbookId } = subject!;
-			await withPage(browser, vp, 'print-runbook', async (page) => {
-				await page.goto(`${server.url}/runbooks/${runbookId}/`);
+			await withPage(web.browser, vp, 'print-runbook', async (page) => {
+				await page.goto(`${web.url}/runbooks/${runbookId}/`);
 				await page.emulateMedia({ media: 'print' });
 				const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0);
 				for (const chrome of ['header.header', 'site-search', '.lb-kit-link', '#starlight__sidebar', 'starlight-toc']) {
@@ -124,8 +114,8 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 
 		it("searches for an alert's name: its runbook is the first result; an unknown alert points to escalation", async () => {
 			const { alert, runbookId } = subject!;
-			await withPage(browser, vp, 'search-alert', async (page) => {
-				await page.goto(`${server.url}/`);
+			await withPage(web.browser, vp, 'search-alert', async (page) => {
+				await page.goto(`${web.url}/`);
 				await page.locator('button[data-open-modal]').click();
 				const input = page.locator('#starlight__search .pagefind-ui__search-input');
 				await input.fill(alert.name);
@@ -142,18 +132,18 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 					`“${unknown}” is not an alert Launchbook documents. For an alert you cannot find here, go to the escalation matrix and page the on-call of the surface it fires for.`,
 				);
 				await hint.getByRole('link', { name: 'escalation matrix' }).click();
-				await page.waitForURL(`${server.url}/escalation/`);
+				await page.waitForURL(`${web.url}/escalation/`);
 			});
 		});
 
 		it('fills in a comms template and copies it; copying is blocked while a variable is empty', async () => {
 			const t = template!;
 			await withPage(
-				browser,
+				web.browser,
 				vp,
 				'comms-copy',
 				async (page) => {
-					await page.goto(`${server.url}/comms/${t.id}/`);
+					await page.goto(`${web.url}/comms/${t.id}/`);
 					await page.evaluate(() => navigator.clipboard.writeText('clipboard before'));
 					const status = page.locator('#lb-copy-status');
 					const labels = t.data.variables.map((v) => v.label);
@@ -214,11 +204,11 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 		it('reads a comms template without JavaScript: plain text with the placeholders, no form', async () => {
 			const t = template!;
 			await withPage(
-				browser,
+				web.browser,
 				vp,
 				'comms-no-js',
 				async (page) => {
-					await page.goto(`${server.url}/comms/${t.id}/`);
+					await page.goto(`${web.url}/comms/${t.id}/`);
 					const plain = await page.locator('pre.lb-comms-plain').innerText();
 					expect(plain).toContain(t.data.message.trim().split('\n')[0]!);
 					for (const v of t.data.variables) expect(plain).toContain(`{{${v.name}}}`);
@@ -236,7 +226,7 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 				cpSync(join(dist, 'offline-kit.html'), join(alone, 'offline-kit.html'));
 				const url = pathToFileURL(join(alone, 'offline-kit.html')).href;
 				await withPage(
-					browser,
+					web.browser,
 					vp,
 					'offline-kit',
 					async (page, context) => {
@@ -282,7 +272,7 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 				writeFileSync(join(site, 'status', 'status.json'), JSON.stringify({ schemaVersion: 1, generatedAt: old, staleAfterMinutes: 30, surfaceRule: [], surfaces }));
 				stale = await serveStatic(site);
 				const base = stale.url;
-				await withPage(browser, vp, 'status-stale', async (page) => {
+				await withPage(web.browser, vp, 'status-stale', async (page) => {
 					await page.goto(`${base}/status/`);
 					const first = surfaces[0]!;
 					const cell = page.locator(`section[data-surface="${first.id}"] tr[data-check="probe"] .lb-status__state`);

@@ -5,10 +5,8 @@
  * the table.
  */
 import { readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM, launchChromium, VIEWPORTS, withPage } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browseSite, CHROMIUM, VIEWPORTS, withPage } from './support/browser.ts';
 
 const dist = inject('builtSite');
 const phone = VIEWPORTS.find((v) => v.name === 'phone')!;
@@ -22,25 +20,16 @@ function allPages(): string[] {
 }
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('layout in Chromium', () => {
-	let browser: Browser;
-	let server: StaticServer;
 
-	beforeAll(async () => {
-		browser = await launchChromium();
-		server = await serveStatic(dist);
-	});
-	afterAll(async () => {
-		await server?.close();
-		await browser?.close();
-	});
+	const web = browseSite(dist);
 
 	it('on a phone, no page is wider than the screen', { timeout: 120_000 }, async () => {
 		const pages = allPages();
 		for (const must of ['/', '/risks/', '/escalation/', '/offline-kit.html']) expect(pages).toContain(must);
 		const tooWide: string[] = [];
-		await withPage(browser, phone, 'phone-width', async (page) => {
+		await withPage(web.browser, phone, 'phone-width', async (page) => {
 			for (const url of pages) {
-				await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+				await page.goto(`${web.url}${url}`, { waitUntil: 'load' });
 				const found = await page.evaluate((width) => {
 					if (document.documentElement.scrollWidth <= width) return null;
 					// Name the first element that sticks out and is not inside a box that scrolls or clips.
@@ -61,9 +50,9 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('layout in Chromium', () => {
 	it('on a laptop, every tabletop action item shows its status without scrolling the table', async () => {
 		const tabletops = allPages().filter((u) => /^\/tabletops\/.+\/$/.test(u));
 		expect(tabletops.length).toBeGreaterThan(0);
-		await withPage(browser, VIEWPORTS.find((v) => v.name === 'desktop')!, 'action-status', async (page) => {
+		await withPage(web.browser, VIEWPORTS.find((v) => v.name === 'desktop')!, 'action-status', async (page) => {
 			for (const url of tabletops) {
-				await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+				await page.goto(`${web.url}${url}`, { waitUntil: 'load' });
 				const rows = await page.locator('tr[data-action]').evaluateAll((trs) =>
 					trs.map((tr) => {
 						const wrap = tr.closest('.lb-table-wrap')!.getBoundingClientRect();

@@ -8,21 +8,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
 import { blastRadius, buildGraph, upstream } from '../../src/core/graph.ts';
 import { externalReferences } from '../../src/core/offline-kit.ts';
+import { textOf } from '../site/html.ts';
 
 const dist = inject('builtSite');
 const model = loadContent(process.cwd());
 const read = (rel: string) => readFileSync(join(dist, rel), 'utf8');
-/** Text as an HTML page shows it: tags dropped, the few entities Astro writes decoded. */
-const text = (html: string) =>
-	html
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&#39;|&#x27;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ')
-		.replace(/ ([.,;:])/g, '$1');
+/** Text as an HTML page shows it, with no space left before punctuation. */
+const text = (html: string) => textOf(html).replace(/ ([.,;:])/g, '$1');
 
 describe('offline kit in the build', () => {
 	const kit = read('offline-kit.html');

@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { findTool } from '../../support/system-tool.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const CHROMIUM = findTool('chromium', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'apt-get install chromium');
 
@@ -27,6 +29,33 @@ export async function launchChromium(): Promise<Browser> {
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 		timeout: 30_000,
 	});
+}
+
+/**
+ * One Chromium and one static server on 127.0.0.1 for a test file, serving `root`: started
+ * before the file's tests, closed after them. Read `browser` and `url` inside tests.
+ */
+export function browseSite(root: string): { readonly browser: Browser; readonly url: string } {
+	let browser: Browser | undefined;
+	let server: StaticServer | undefined;
+	beforeAll(async () => {
+		browser = await launchChromium();
+		server = await serveStatic(root);
+	});
+	afterAll(async () => {
+		await server?.close();
+		await browser?.close();
+	});
+	return {
+		get browser() {
+			if (!browser) throw new Error('browseSite: the browser is read before beforeAll started it');
+			return browser;
+		},
+		get url() {
+			if (!server) throw new Error('browseSite: the server is read before beforeAll started it');
+			return server.url;
+		},
+	};
 }
 
 /**
