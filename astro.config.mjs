@@ -35,7 +35,8 @@ export default defineConfig({
 		launchbook(),
 		starlight({
 			title: 'Launchbook',
-			description: 'Launch operations for the integrations platform: runbooks, owners, escalation, comms and live status.',
+			description:
+				'Launch operations for the integrations platform: runbooks, owners, escalation, comms and live status.',
 			markdown: { processedDirs: ['./content/'] },
 			// Runbooks quote PromQL, which has no grammar in Shiki: show it as plain text, without a warning per block.
 			expressiveCode: { shiki: { langAlias: { promql: 'txt' } } },

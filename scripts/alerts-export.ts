@@ -21,12 +21,19 @@ function main(argv: string[]): number {
 	try {
 		args = parseArgs({
 			args: argv,
-			options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'alerts-export' }, system: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+			options: {
+				root: { type: 'string', default: '.' },
+				out: { type: 'string', default: 'alerts-export' },
+				system: { type: 'string' },
+				help: { type: 'boolean', short: 'h' },
+			},
 			strict: true,
 			allowPositionals: false,
 		}).values;
 	} catch (error) {
-		process.stderr.write(`alerts:export: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`);
+		process.stderr.write(
+			`alerts:export: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`,
+		);
 		return 2;
 	}
 	if (args.help) {
@@ -38,13 +45,18 @@ function main(argv: string[]): number {
 	const errors = model.problems.filter((f) => f.level === 'error').sort(compareFindings);
 	if (errors.length > 0) {
 		for (const f of errors) process.stderr.write(`${formatFinding(f)}\n`);
-		process.stderr.write(`alerts:export: ${errors.length} content problem(s); nothing was written. Fix them and export again.\n`);
+		process.stderr.write(
+			`alerts:export: ${errors.length} content problem(s); nothing was written. Fix them and export again.\n`,
+		);
 		return 1;
 	}
 	const set = buildExportSet(model, args.system ? { system: args.system } : {});
 	const out = resolve(root, args.out!);
 	const { written, removed, kept } = writeExportSet(out, set.files);
-	for (const s of set.skipped) process.stderr.write(`alerts:export: ${s.file}: alert ${s.alertId} is not in the ${s.target} export: ${s.reason}.\n`);
+	for (const s of set.skipped)
+		process.stderr.write(
+			`alerts:export: ${s.file}: alert ${s.alertId} is not in the ${s.target} export: ${s.reason}.\n`,
+		);
 	for (const r of removed) process.stderr.write(`alerts:export: removed ${r} (no longer declared).\n`);
 	for (const k of kept) process.stderr.write(`alerts:export: kept ${k}: not written by Launchbook, so not removed.\n`);
 	process.stderr.write(`alerts:export: wrote ${written} file(s) to ${out}\n`);

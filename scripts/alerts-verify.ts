@@ -17,7 +17,8 @@ import { compareFindings, formatFinding } from '../src/core/finding.ts';
 import { renderAlertReport, type ReportFormat } from '../src/adapters/alert-report.ts';
 import { wantsColor } from '../src/adapters/reporters/text.ts';
 
-const USAGE = 'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] <files or folders…>';
+const USAGE =
+	'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] <files or folders…>';
 const FORMATS = ['text', 'json', 'github'] as const;
 
 function main(argv: string[]): number {
@@ -35,7 +36,9 @@ function main(argv: string[]): number {
 			allowPositionals: true,
 		});
 	} catch (error) {
-		process.stderr.write(`alerts:verify: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`);
+		process.stderr.write(
+			`alerts:verify: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`,
+		);
 		return 2;
 	}
 	const { values: args, positionals } = parsed;
@@ -44,11 +47,15 @@ function main(argv: string[]): number {
 		return 0;
 	}
 	if (!(FORMATS as readonly string[]).includes(args.format!)) {
-		process.stderr.write(`alerts:verify: --format must be one of ${FORMATS.join(', ')}, not "${args.format}".\n${USAGE}\n`);
+		process.stderr.write(
+			`alerts:verify: --format must be one of ${FORMATS.join(', ')}, not "${args.format}".\n${USAGE}\n`,
+		);
 		return 2;
 	}
 	if (positionals.length === 0) {
-		process.stderr.write(`alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.\n${USAGE}\n`);
+		process.stderr.write(
+			`alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.\n${USAGE}\n`,
+		);
 		return 2;
 	}
 	const cwd = process.cwd();
@@ -59,16 +66,27 @@ function main(argv: string[]): number {
 		const contentErrors = model.problems.filter((f) => f.level === 'error');
 		if (contentErrors.length > 0) {
 			for (const f of [...contentErrors].sort(compareFindings)) process.stderr.write(`${formatFinding(f)}\n`);
-			process.stderr.write(`alerts:verify: the content has ${contentErrors.length} problem(s), so the declared alerts are unknown. Run "npm run check" and fix them first.\n`);
+			process.stderr.write(
+				`alerts:verify: the content has ${contentErrors.length} problem(s), so the declared alerts are unknown. Run "npm run check" and fix them first.\n`,
+			);
 			return 2;
 		}
 		const files = listAlertFiles(positionals, cwd).map((f) => readAlertFile(f.abs, f.display, f.discovered));
-		const declared = declaredAlerts(model).map((d) => ({ id: d.alert.id, name: d.alert.name, runbook: d.alert.runbook }));
+		const declared = declaredAlerts(model).map((d) => ({
+			id: d.alert.id,
+			name: d.alert.name,
+			runbook: d.alert.runbook,
+		}));
 		const findings = verifyAlertFiles({ files, site, siteUrl: model.config.site.url, declared });
-		const out = renderAlertReport(findings, args.format as ReportFormat, { siteUrl: model.config.site.url, files: files.length, color: wantsColor(process.env, process.stderr.isTTY) });
+		const out = renderAlertReport(findings, args.format as ReportFormat, {
+			siteUrl: model.config.site.url,
+			files: files.length,
+			color: wantsColor(process.env, process.stderr.isTTY),
+		});
 		process.stdout.write(out.stdout);
 		process.stderr.write(out.stderr);
-		if (out.summary !== undefined && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, out.summary);
+		if (out.summary !== undefined && process.env.GITHUB_STEP_SUMMARY)
+			appendFileSync(process.env.GITHUB_STEP_SUMMARY, out.summary);
 		return findings.some((f) => f.level === 'error') ? 1 : 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
@@ -84,7 +102,9 @@ try {
 } catch (error) {
 	// As the coverage gate: a bug is one line (exit 2); the stack only with LAUNCHBOOK_DEBUG.
 	const e = error as Error;
-	process.stderr.write(`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`);
+	process.stderr.write(
+		`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`,
+	);
 	if (process.env.LAUNCHBOOK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
 	process.exitCode = 2;
 }

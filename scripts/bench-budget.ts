@@ -9,7 +9,16 @@
  * Exit codes: 0 within budget, 1 over budget, 2 usage or internal error.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -38,7 +47,13 @@ function build(projectRoot: string, outDir: string, cacheDir: string): void {
 	execFileSync(process.execPath, [astroBin, 'build', '--root', projectRoot], {
 		cwd: projectRoot,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, LAUNCHBOOK_OUT_DIR: outDir, LAUNCHBOOK_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			LAUNCHBOOK_OUT_DIR: outDir,
+			LAUNCHBOOK_CACHE_DIR: cacheDir,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			NODE_ENV: 'production',
+		},
 	});
 }
 
@@ -96,7 +111,10 @@ function scriptsOf(dist: string, pageFile: string): Item[] {
 
 function htmlFiles(dir: string): string[] {
 	if (!existsSync(dir)) return [];
-	return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('index.html')).map((f) => join(dir, f)).sort();
+	return (readdirSync(dir, { recursive: true }) as string[])
+		.filter((f) => f.endsWith('index.html'))
+		.map((f) => join(dir, f))
+		.sort();
 }
 
 const sum = (items: readonly Item[], key: 'bytes' | 'gzip') => items.reduce((n, it) => n + it[key], 0);
@@ -109,7 +127,9 @@ function main(argv: string[]): number {
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--dist' && argv[i + 1]) dist = resolve(argv[++i]!);
 		else {
-			process.stderr.write(`bench-budget: unknown argument "${argv[i]}". Usage: node scripts/bench-budget.ts [--dist DIR]\n`);
+			process.stderr.write(
+				`bench-budget: unknown argument "${argv[i]}". Usage: node scripts/bench-budget.ts [--dist DIR]\n`,
+			);
 			return 2;
 		}
 	}
@@ -121,7 +141,9 @@ function main(argv: string[]): number {
 			build(root, dist, join(work, 'cache'));
 			process.stdout.write(`built the site in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 		}
-		const runbookPages = htmlFiles(join(dist, 'runbooks')).filter((f) => relative(join(dist!, 'runbooks'), f).split('/').length > 2);
+		const runbookPages = htmlFiles(join(dist, 'runbooks')).filter(
+			(f) => relative(join(dist!, 'runbooks'), f).split('/').length > 2,
+		);
 		if (runbookPages.length === 0) {
 			process.stderr.write(`bench-budget: no runbook pages under ${join(dist, 'runbooks')}; build the site first.\n`);
 			return 2;
@@ -131,22 +153,30 @@ function main(argv: string[]): number {
 		const own = new Set(baseline.map((it) => it.key));
 		const ours = (items: readonly Item[]) => items.filter((it) => !own.has(it.key));
 
-		process.stdout.write(`\nStarlight's own JavaScript (vanilla Starlight docs page, same versions): ${kb(sum(baseline, 'bytes'))} (${kb(sum(baseline, 'gzip'))} gzip)\n`);
+		process.stdout.write(
+			`\nStarlight's own JavaScript (vanilla Starlight docs page, same versions): ${kb(sum(baseline, 'bytes'))} (${kb(sum(baseline, 'gzip'))} gzip)\n`,
+		);
 		let worst = { page: '', beyond: Number.NEGATIVE_INFINITY, items: [] as Item[] };
 		for (const page of runbookPages) {
 			const items = scriptsOf(dist, page);
 			const beyond = sum(ours(items), 'bytes');
 			if (beyond > worst.beyond) worst = { page, beyond, items };
 		}
-		process.stdout.write(`\nRunbook pages measured: ${runbookPages.length}; heaviest: /${relative(dist, worst.page).replace(/index\.html$/, '')}\n`);
+		process.stdout.write(
+			`\nRunbook pages measured: ${runbookPages.length}; heaviest: /${relative(dist, worst.page).replace(/index\.html$/, '')}\n`,
+		);
 		for (const it of worst.items) {
-			process.stdout.write(`  ${own.has(it.key) ? 'starlight' : 'ours     '}  ${String(it.bytes).padStart(7)} B  ${String(it.gzip).padStart(6)} B gzip  ${it.name}\n`);
+			process.stdout.write(
+				`  ${own.has(it.key) ? 'starlight' : 'ours     '}  ${String(it.bytes).padStart(7)} B  ${String(it.gzip).padStart(6)} B gzip  ${it.name}\n`,
+			);
 		}
 		const total = sum(worst.items, 'bytes');
 		const beyond = worst.beyond;
 		const jsOk = beyond <= JS_BUDGET;
 		process.stdout.write(`  total ${kb(total)} (${kb(sum(worst.items, 'gzip'))} gzip)\n`);
-		process.stdout.write(`\nJS on a runbook page beyond Starlight's own: ${kb(beyond)} (${beyond} bytes, ${kb(sum(ours(worst.items), 'gzip'))} gzip); budget ${kb(JS_BUDGET)}: ${jsOk ? 'OK' : 'OVER BUDGET'}\n`);
+		process.stdout.write(
+			`\nJS on a runbook page beyond Starlight's own: ${kb(beyond)} (${beyond} bytes, ${kb(sum(ours(worst.items), 'gzip'))} gzip); budget ${kb(JS_BUDGET)}: ${jsOk ? 'OK' : 'OVER BUDGET'}\n`,
+		);
 
 		const kitFile = join(dist, 'offline-kit.html');
 		if (!existsSync(kitFile)) {
@@ -156,7 +186,9 @@ function main(argv: string[]): number {
 		const kitBytes = statSync(kitFile).size;
 		const kitGzip = gzipSync(readFileSync(kitFile)).length;
 		const kitOk = kitBytes <= KIT_BUDGET;
-		process.stdout.write(`Offline kit (offline-kit.html): ${kb(kitBytes)} (${kitBytes} bytes, ${kb(kitGzip)} gzip); budget ${kb(KIT_BUDGET)}: ${kitOk ? 'OK' : 'OVER BUDGET'}\n`);
+		process.stdout.write(
+			`Offline kit (offline-kit.html): ${kb(kitBytes)} (${kitBytes} bytes, ${kb(kitGzip)} gzip); budget ${kb(KIT_BUDGET)}: ${kitOk ? 'OK' : 'OVER BUDGET'}\n`,
+		);
 		return jsOk && kitOk ? 0 : 1;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

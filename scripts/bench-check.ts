@@ -65,17 +65,49 @@ const GNU_TIME = (() => {
 function measure(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measure {
 	const started = process.hrtime.bigint();
 	const r = GNU_TIME
-		? spawnSync(GNU_TIME, ['-f', 'LAUNCHBOOK_BENCH_MAXRSS_KB=%M', cmd, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
-		: spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+		? spawnSync(GNU_TIME, ['-f', 'LAUNCHBOOK_BENCH_MAXRSS_KB=%M', cmd, ...args], {
+				cwd,
+				env,
+				encoding: 'utf8',
+				maxBuffer: 512 * 1024 * 1024,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			})
+		: spawnSync(cmd, args, {
+				cwd,
+				env,
+				encoding: 'utf8',
+				maxBuffer: 512 * 1024 * 1024,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 	const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const rss = /LAUNCHBOOK_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
-	return { wallSeconds, peakMiB: rss ? Number(rss[1]) / 1024 : undefined, status: r.status, stderr: `${r.stdout ?? ""}\n${r.stderr ?? ""}` };
+	return {
+		wallSeconds,
+		peakMiB: rss ? Number(rss[1]) / 1024 : undefined,
+		status: r.status,
+		stderr: `${r.stdout ?? ''}\n${r.stderr ?? ''}`,
+	};
 }
 
-const fmt = (m: Measure) => `${m.wallSeconds.toFixed(2)} s wall, ${m.peakMiB === undefined ? 'peak memory n/a (no /usr/bin/time)' : `${m.peakMiB.toFixed(0)} MiB peak RSS`}`;
+const fmt = (m: Measure) =>
+	`${m.wallSeconds.toFixed(2)} s wall, ${m.peakMiB === undefined ? 'peak memory n/a (no /usr/bin/time)' : `${m.peakMiB.toFixed(0)} MiB peak RSS`}`;
 
 function gate(root: string, today: string): Measure {
-	return measure(process.execPath, [join(REPO, 'scripts/check.ts'), '--root', root, '--today', today, '--format', 'json', '--output', join(tmpdir(), `launchbook-bench-${process.pid}.json`)], REPO);
+	return measure(
+		process.execPath,
+		[
+			join(REPO, 'scripts/check.ts'),
+			'--root',
+			root,
+			'--today',
+			today,
+			'--format',
+			'json',
+			'--output',
+			join(tmpdir(), `launchbook-bench-${process.pid}.json`),
+		],
+		REPO,
+	);
 }
 
 function main(): number {
@@ -83,7 +115,9 @@ function main(): number {
 	try {
 		args = parseArgs(process.argv.slice(2));
 	} catch (error) {
-		process.stderr.write(`bench:check: ${(error as Error).message}.\nUsage: npm run bench:check -- [--surfaces N] [--runbooks-per-surface N] [--teams N] [--skip-build] [--keep]\n`);
+		process.stderr.write(
+			`bench:check: ${(error as Error).message}.\nUsage: npm run bench:check -- [--surfaces N] [--runbooks-per-surface N] [--teams N] [--skip-build] [--keep]\n`,
+		);
 		return 2;
 	}
 	const today = isoDay(new Date());
@@ -98,22 +132,38 @@ function main(): number {
 		process.stdout.write(`${line}\n`);
 	};
 	try {
-		say(`Launchbook coverage-gate benchmark — ${today}, Node ${process.versions.node}, ${GNU_TIME ? 'peak memory by /usr/bin/time' : 'no /usr/bin/time: wall time only'}`);
+		say(
+			`Launchbook coverage-gate benchmark — ${today}, Node ${process.versions.node}, ${GNU_TIME ? 'peak memory by /usr/bin/time' : 'no /usr/bin/time: wall time only'}`,
+		);
 
 		// The shipped content, as `npm run check` sees it (first run warms Node's compile cache).
 		gate(REPO, today);
-		const shipped = [gate(REPO, today), gate(REPO, today), gate(REPO, today)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!;
+		const shipped = [gate(REPO, today), gate(REPO, today), gate(REPO, today)].sort(
+			(a, b) => a.wallSeconds - b.wallSeconds,
+		)[0]!;
 		say(`gate, shipped content:                 ${fmt(shipped)} (best of 3; exit ${shipped.status})`);
 
 		const t0 = process.hrtime.bigint();
-		const { files } = writeSyntheticContent(site, { surfaces: args.surfaces, runbooksPerSurface: args.runbooksPerSurface, teams: args.teams, today });
+		const { files } = writeSyntheticContent(site, {
+			surfaces: args.surfaces,
+			runbooksPerSurface: args.runbooksPerSurface,
+			teams: args.teams,
+			today,
+		});
 		const cw = measure(process.execPath, [join(REPO, 'scripts/codeowners.ts'), '--root', site], REPO);
 		if (cw.status !== 0) throw new Error(`codeowners failed: ${cw.stderr.trim()}`);
-		say(`synthetic content: ${args.surfaces} surfaces, ${args.surfaces * args.runbooksPerSurface} runbooks, ${files} files (written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s) in ${site}`);
+		say(
+			`synthetic content: ${args.surfaces} surfaces, ${args.surfaces * args.runbooksPerSurface} runbooks, ${files} files (written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s) in ${site}`,
+		);
 
 		const first = gate(site, today);
-		if (first.status !== 0) throw new Error(`the gate found problems in the synthetic content (exit ${first.status}):\n${first.stderr.slice(0, 2000)}`);
-		const warm = [gate(site, today), gate(site, today), gate(site, today)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!;
+		if (first.status !== 0)
+			throw new Error(
+				`the gate found problems in the synthetic content (exit ${first.status}):\n${first.stderr.slice(0, 2000)}`,
+			);
+		const warm = [gate(site, today), gate(site, today), gate(site, today)].sort(
+			(a, b) => a.wallSeconds - b.wallSeconds,
+		)[0]!;
 		say(`gate, synthetic content, first run:    ${fmt(first)}`);
 		say(`gate, synthetic content:               ${fmt(warm)} (best of 3)`);
 
@@ -123,12 +173,25 @@ function main(): number {
 		}
 		// The site, built from the same content: the project's code next to the synthetic content.
 		for (const entry of ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'public']) {
-			if (existsSync(join(REPO, entry))) cpSync(join(REPO, entry), join(site, entry), { recursive: true, filter: (p) => !p.includes(`${join(REPO, 'public', 'status')}`) });
+			if (existsSync(join(REPO, entry)))
+				cpSync(join(REPO, entry), join(site, entry), {
+					recursive: true,
+					filter: (p) => !p.includes(`${join(REPO, 'public', 'status')}`),
+				});
 		}
-		const env = { ...process.env, LAUNCHBOOK_OUT_DIR: join(work, 'dist'), LAUNCHBOOK_CACHE_DIR: join(work, 'cache'), LAUNCHBOOK_ROOT: site, LAUNCHBOOK_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
+		const env = {
+			...process.env,
+			LAUNCHBOOK_OUT_DIR: join(work, 'dist'),
+			LAUNCHBOOK_CACHE_DIR: join(work, 'cache'),
+			LAUNCHBOOK_ROOT: site,
+			LAUNCHBOOK_TODAY: today,
+			ASTRO_TELEMETRY_DISABLED: '1',
+		};
 		const build = measure(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], site, env);
 		if (build.status !== 0) {
-			say(`astro build, synthetic content:        FAILED (exit ${build.status}) after ${build.wallSeconds.toFixed(1)} s`);
+			say(
+				`astro build, synthetic content:        FAILED (exit ${build.status}) after ${build.wallSeconds.toFixed(1)} s`,
+			);
 			process.stderr.write(build.stderr.split('\n').slice(-30).join('\n'));
 			return 2;
 		}

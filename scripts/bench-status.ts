@@ -18,7 +18,12 @@ import { StatusCheckSchema, type StatusCheck } from '../src/core/schemas/status-
 import { StatusConfigSchema } from '../src/core/schemas/status-config.ts';
 
 const { values } = parseArgs({
-	options: { checks: { type: 'string', default: '200' }, hanging: { type: 'string', default: '20' }, timeout: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '50' } },
+	options: {
+		checks: { type: 'string', default: '200' },
+		hanging: { type: 'string', default: '20' },
+		timeout: { type: 'string', default: '5000' },
+		concurrency: { type: 'string', default: '50' },
+	},
 });
 const total = Number(values.checks);
 const hangingCount = Number(values.hanging);
@@ -26,7 +31,9 @@ const timeoutMs = Number(values.timeout);
 const concurrency = Number(values.concurrency);
 
 function listen(server: net.Server): Promise<number> {
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+	);
 }
 
 const held = new Set<net.Socket>();
@@ -48,7 +55,12 @@ for (let i = 0; i < total; i++) {
 	const url = hang ? `http://127.0.0.1:${hangPort}/healthz` : `http://127.0.0.1:${okPort}/healthz?delay=${i % 50}`;
 	checks.push(StatusCheckSchema.parse({ id: `check-${i}`, name: `Check ${i}`, kind: 'http', url, bodyMatch: 'ok' }));
 }
-const surfaces = Array.from({ length: 10 }, (_, s) => ({ id: `surface-${s}`, name: `Surface ${s}`, regions: [], checks: checks.filter((_, i) => i % 10 === s) }));
+const surfaces = Array.from({ length: 10 }, (_, s) => ({
+	id: `surface-${s}`,
+	name: `Surface ${s}`,
+	regions: [],
+	checks: checks.filter((_, i) => i % 10 === s),
+}));
 const config = StatusConfigSchema.parse({ defaultTimeoutMs: timeoutMs, concurrency });
 const out = mkdtempSync(join(tmpdir(), 'launchbook-bench-status-'));
 

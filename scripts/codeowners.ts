@@ -10,7 +10,9 @@ const { mkdirSync, renameSync, statSync, writeFileSync } = await import('node:fs
 const { dirname, join, resolve } = await import('node:path');
 const { loadContent } = await import('../src/adapters/content-loader.ts');
 const { readCodeowners } = await import('../src/adapters/check-inputs.ts');
-const { CODEOWNERS_FILE, codeownersDrift, codeownersLines, generateCodeowners } = await import('../src/core/codeowners.ts');
+const { CODEOWNERS_FILE, codeownersDrift, codeownersLines, generateCodeowners } = await import(
+	'../src/core/codeowners.ts'
+);
 
 const USAGE = 'Usage: npm run codeowners -- [--root <dir>] [--check]\n';
 
@@ -42,9 +44,13 @@ function main(argv: string[]): number {
 		return 2;
 	}
 	const model = loadContent(root);
-	const broken = model.problems.filter((p) => p.file.startsWith('content/surfaces/') || p.file.startsWith('content/teams/'));
+	const broken = model.problems.filter(
+		(p) => p.file.startsWith('content/surfaces/') || p.file.startsWith('content/teams/'),
+	);
 	if (broken.length > 0) {
-		process.stderr.write(`launchbook codeowners: ${broken.length} surface or team file(s) do not load; fix them first (npm run check lists them).\n`);
+		process.stderr.write(
+			`launchbook codeowners: ${broken.length} surface or team file(s) do not load; fix them first (npm run check lists them).\n`,
+		);
 		return 1;
 	}
 	const text = generateCodeowners(model);
@@ -55,7 +61,9 @@ function main(argv: string[]): number {
 			process.stderr.write(`${CODEOWNERS_FILE} is up to date.\n`);
 			return 0;
 		}
-		process.stderr.write(`${CODEOWNERS_FILE}:${drift.line}:1  differs from the generated file. Run "npm run codeowners" and commit it.\n`);
+		process.stderr.write(
+			`${CODEOWNERS_FILE}:${drift.line}:1  differs from the generated file. Run "npm run codeowners" and commit it.\n`,
+		);
 		return 1;
 	}
 	const path = join(root, CODEOWNERS_FILE);
@@ -63,7 +71,9 @@ function main(argv: string[]): number {
 	const tmp = `${path}.${process.pid}.tmp`;
 	writeFileSync(tmp, text);
 	renameSync(tmp, path);
-	process.stderr.write(`wrote ${CODEOWNERS_FILE}: ${codeownersLines(model).length} pattern(s)${committed === text ? ' (unchanged)' : ''}.\n`);
+	process.stderr.write(
+		`wrote ${CODEOWNERS_FILE}: ${codeownersLines(model).length} pattern(s)${committed === text ? ' (unchanged)' : ''}.\n`,
+	);
 	return 0;
 }
 

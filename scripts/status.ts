@@ -21,7 +21,16 @@ const USAGE = 'usage: node scripts/status.ts [--root DIR] [--out DIR] [--json]';
 async function main(argv: string[]): Promise<number> {
 	let args;
 	try {
-		args = parseArgs({ args: argv, options: { root: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+		args = parseArgs({
+			args: argv,
+			options: {
+				root: { type: 'string' },
+				out: { type: 'string' },
+				json: { type: 'boolean' },
+				help: { type: 'boolean' },
+			},
+			strict: true,
+		});
 	} catch (error) {
 		process.stderr.write(`status: ${(error as Error).message}\n${USAGE}\n`);
 		return 2;
@@ -40,15 +49,28 @@ async function main(argv: string[]): Promise<number> {
 	const config = model.config.status;
 	const outDir = args.values.out ? resolve(args.values.out) : join(root, config.outputDir);
 
-	const surfaceProblems = model.problems.filter((p) => p.file.startsWith('content/surfaces/') || p.file === model.configFile);
+	const surfaceProblems = model.problems.filter(
+		(p) => p.file.startsWith('content/surfaces/') || p.file === model.configFile,
+	);
 	for (const p of surfaceProblems) warn(`status: ${formatFinding(p)}`);
-	const unloaded = [...new Set(surfaceProblems.filter((p) => p.file.startsWith('content/surfaces/')).map((p) => basename(p.file).replace(/\.ya?ml$/i, '')))];
+	const unloaded = [
+		...new Set(
+			surfaceProblems
+				.filter((p) => p.file.startsWith('content/surfaces/'))
+				.map((p) => basename(p.file).replace(/\.ya?ml$/i, '')),
+		),
+	];
 
 	const previous = readPreviousReport(outDir);
 	if (previous.warning) warn(`status: ${previous.warning}`);
 
 	const report = await collectStatus({
-		surfaces: model.surfaces.map((e) => ({ id: e.data.id, name: e.data.name, regions: e.data.regions, checks: e.data.checks })),
+		surfaces: model.surfaces.map((e) => ({
+			id: e.data.id,
+			name: e.data.name,
+			regions: e.data.regions,
+			checks: e.data.checks,
+		})),
 		config,
 		previous: previous.report,
 		unloadedSurfaces: unloaded,
@@ -61,9 +83,11 @@ async function main(argv: string[]): Promise<number> {
 	const checks = report.surfaces.flatMap((s) => s.checks);
 	const count = (pred: (c: (typeof checks)[number]) => boolean) => checks.filter(pred).length;
 	for (const c of checks) {
-		if (c.state !== 'ok' || c.stale) warn(`  ${c.stale ? 'stale' : c.state.padEnd(8)}  ${c.surface}/${c.id}  ${c.reason}`);
+		if (c.state !== 'ok' || c.stale)
+			warn(`  ${c.stale ? 'stale' : c.state.padEnd(8)}  ${c.surface}/${c.id}  ${c.reason}`);
 	}
-	const where = isAbsolute(relative(root, outDir)) || relative(root, outDir).startsWith('..') ? outDir : relative(root, outDir);
+	const where =
+		isAbsolute(relative(root, outDir)) || relative(root, outDir).startsWith('..') ? outDir : relative(root, outDir);
 	warn(
 		`status: ${checks.length} check(s) on ${report.surfaces.length} surface(s) in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
 			`${count((c) => c.state === 'ok' && !c.stale)} ok, ${count((c) => c.state === 'degraded' && !c.stale)} degraded, ${count((c) => c.state === 'down' && !c.stale)} down, ` +

@@ -16,15 +16,22 @@ function loaderFor(spec: CollectionSpec) {
 	return glob({
 		base: `${CONTENT}/${spec.path}`,
 		pattern,
-		generateId: ({ entry, data }) => (spec.idFrom === 'field' && typeof data.id === 'string' ? data.id : idFromPath(entry)),
+		generateId: ({ entry, data }) =>
+			spec.idFrom === 'field' && typeof data.id === 'string' ? data.id : idFromPath(entry),
 	});
 }
 
 const fromSpecs = Object.fromEntries(
-	Object.entries(COLLECTIONS).map(([name, spec]) => [name, defineCollection({ loader: loaderFor(spec), schema: spec.schema })]),
+	Object.entries(COLLECTIONS).map(([name, spec]) => [
+		name,
+		defineCollection({ loader: loaderFor(spec), schema: spec.schema }),
+	]),
 );
 
 export const collections = {
-	docs: defineCollection({ loader: glob({ base: `${CONTENT}/docs`, pattern: '**/[^_]*.{md,mdx}' }), schema: docsSchema() }),
+	docs: defineCollection({
+		loader: glob({ base: `${CONTENT}/docs`, pattern: '**/[^_]*.{md,mdx}' }),
+		schema: docsSchema(),
+	}),
 	...fromSpecs,
 };

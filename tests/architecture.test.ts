@@ -37,8 +37,13 @@ describe('architecture', () => {
 		for (const file of sources('src/core')) {
 			for (const spec of importsOf(file)) {
 				const layer = layerOf(file, spec);
-				if (/^(node:|astro:|astro\/|@astrojs\/|octokit|playwright)/.test(spec) || ['fs', 'path', 'http', 'https', 'net', 'tls', 'child_process'].includes(spec)) offences.push(`${file} imports ${spec}`);
-				if (layer && layer !== 'src/core' && !layer.startsWith('src/core')) offences.push(`${file} imports ${spec} (${layer})`);
+				if (
+					/^(node:|astro:|astro\/|@astrojs\/|octokit|playwright)/.test(spec) ||
+					['fs', 'path', 'http', 'https', 'net', 'tls', 'child_process'].includes(spec)
+				)
+					offences.push(`${file} imports ${spec}`);
+				if (layer && layer !== 'src/core' && !layer.startsWith('src/core'))
+					offences.push(`${file} imports ${spec} (${layer})`);
 			}
 		}
 		expect(offences).toEqual([]);
@@ -49,7 +54,8 @@ describe('architecture', () => {
 		for (const file of sources('src/adapters')) {
 			for (const spec of importsOf(file)) {
 				const layer = layerOf(file, spec);
-				if (layer && ['src/pages', 'src/integration', 'src/cli', 'src/components'].includes(layer)) offences.push(`${file} imports ${spec} (${layer})`);
+				if (layer && ['src/pages', 'src/integration', 'src/cli', 'src/components'].includes(layer))
+					offences.push(`${file} imports ${spec} (${layer})`);
 				if (spec.includes('/scripts/') || spec.startsWith('../../scripts')) offences.push(`${file} imports ${spec}`);
 			}
 		}
@@ -57,7 +63,9 @@ describe('architecture', () => {
 	});
 
 	it('finds imports at all (the scanner is not blind)', () => {
-		expect(importsOf('src/adapters/content-loader.ts')).toEqual(expect.arrayContaining(['node:fs', 'yaml', '../core/collections.ts']));
+		expect(importsOf('src/adapters/content-loader.ts')).toEqual(
+			expect.arrayContaining(['node:fs', 'yaml', '../core/collections.ts']),
+		);
 		expect(layerOf('src/adapters/content-loader.ts', '../core/collections.ts')).toBe('src/core');
 	});
 });

@@ -101,16 +101,23 @@ export function writeSyntheticContent(root: string, o: SyntheticOptions): { file
 	put(
 		'content/severities.yaml',
 		SEVERITIES.map(
-			(s, i) => `- id: ${s}\n  level: ${i + 1}\n  name: SEV${i + 1}\n  criteria: [Customers are affected at level ${i + 1}]\n  response: { acknowledgeMinutes: ${5 * (i + 1)}, incidentCommander: ${i < 2}, notify: page }\n  updateCadence: { internalMinutes: 30, customerMinutes: 60 }\n  commsApproval: Incident commander\n`,
+			(s, i) =>
+				`- id: ${s}\n  level: ${i + 1}\n  name: SEV${i + 1}\n  criteria: [Customers are affected at level ${i + 1}]\n  response: { acknowledgeMinutes: ${5 * (i + 1)}, incidentCommander: ${i < 2}, notify: page }\n  updateCadence: { internalMinutes: 30, customerMinutes: 60 }\n  commsApproval: Incident commander\n`,
 		).join(''),
 	);
-	put('content/vendors/gcp.yaml', 'id: gcp\nname: Google Cloud\nkind: cloud\nstatusPage: https://status.cloud.google.com/\nsupport:\n  url: https://console.cloud.google.com/support\n  how: Open a case in the console.\n');
+	put(
+		'content/vendors/gcp.yaml',
+		'id: gcp\nname: Google Cloud\nkind: cloud\nstatusPage: https://status.cloud.google.com/\nsupport:\n  url: https://console.cloud.google.com/support\n  how: Open a case in the console.\n',
+	);
 	put(
 		'content/teams/incident-command.yaml',
 		'id: incident-command\nname: Incident Command\nkind: incident-command\ngithub: "@example-org/incident-command"\nchannel: "#incident-command"\npager: https://pager.example.com/ic\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\nroles:\n  - { id: incident-commander, name: Incident commander, duties: Runs the incident., rotation: ic-primary }\n',
 	);
 	for (let t = 0; t < o.teams; t++) {
-		put(`content/teams/team-${pad(t, 3)}.yaml`, `id: team-${pad(t, 3)}\nname: Team ${t}\ngithub: "@example-org/team-${pad(t, 3)}"\nchannel: "#team-${pad(t, 3)}"\npager: https://pager.example.com/team-${pad(t, 3)}\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\n`);
+		put(
+			`content/teams/team-${pad(t, 3)}.yaml`,
+			`id: team-${pad(t, 3)}\nname: Team ${t}\ngithub: "@example-org/team-${pad(t, 3)}"\nchannel: "#team-${pad(t, 3)}"\npager: https://pager.example.com/team-${pad(t, 3)}\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\n`,
+		);
 	}
 	const reviewed = daysBefore(o.today, 10);
 	for (let s = 0; s < o.surfaces; s++) {
@@ -157,6 +164,9 @@ export function writeSyntheticContent(root: string, o: SyntheticOptions): { file
 		'content/tabletops/synthetic-exercise.mdx',
 		`---\ntitle: Synthetic exercise\ndate: ${daysBefore(o.today, 20)}\nscenario: Everything fails at once.\nsurfaces: [${all.join(', ')}]\nparticipants:\n  - { role: Incident commander, team: incident-command }\ntimeline:\n  - { at: "T+00:00", inject: Alerts fire., response: The on-call acknowledges. }\n---\n\nAll surfaces were exercised.\n`,
 	);
-	put('content/checklist.yaml', '- id: gate-clean\n  item: The coverage gate reports no errors.\n  category: readiness\n  owner: incident-command\n  kind: derived\n  from: coverage-gate\n');
+	put(
+		'content/checklist.yaml',
+		'- id: gate-clean\n  item: The coverage gate reports no errors.\n  category: readiness\n  owner: incident-command\n  kind: derived\n  from: coverage-gate\n',
+	);
 	return { files };
 }

@@ -34,7 +34,13 @@ export function parseAlertText(text: string, file: string): ParsedAlertFile {
 			const message = (error as Error).message;
 			const m = /position (\d+)/.exec(message);
 			const pos = m ? at0(source, Number(m[1])) : { line: 1, column: 1 };
-			return { file, syntaxError: { ...pos, message: `invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '')}` } };
+			return {
+				file,
+				syntaxError: {
+					...pos,
+					message: `invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '')}`,
+				},
+			};
 		}
 		// Valid JSON holds tabs only as whitespace; YAML refuses tab indentation. Same length, same positions.
 		source = source.replace(/\t/g, ' ');
@@ -43,7 +49,14 @@ export function parseAlertText(text: string, file: string): ParsedAlertFile {
 	const list = Array.isArray(docs) ? docs : [];
 	for (const doc of list) {
 		const first = doc.errors[0];
-		if (first) return { file, syntaxError: { ...at(first.pos[0]), message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } };
+		if (first)
+			return {
+				file,
+				syntaxError: {
+					...at(first.pos[0]),
+					message: first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+				},
+			};
 	}
 	const documents: ParsedDocument[] = [];
 	for (const doc of list) {
@@ -52,7 +65,13 @@ export function parseAlertText(text: string, file: string): ParsedAlertFile {
 		try {
 			value = doc.toJS({ maxAliasCount: 100 });
 		} catch (error) {
-			return { file, syntaxError: { ...(contents?.range ? at(contents.range[0]) : { line: 1, column: 1 }), message: (error as Error).message } };
+			return {
+				file,
+				syntaxError: {
+					...(contents?.range ? at(contents.range[0]) : { line: 1, column: 1 }),
+					message: (error as Error).message,
+				},
+			};
 		}
 		documents.push({ value, positions: yamlPositions(contents, at, { line: 1, column: 1 }) });
 	}
@@ -72,7 +91,11 @@ export function readAlertFile(abs: string, display: string, discovered = false):
 
 function readAlertText(abs: string, display: string): ParsedAlertFile {
 	const size = statSync(abs).size;
-	if (size > MAX_BYTES) return { file: display, syntaxError: { line: 1, column: 1, message: `the file is ${size} bytes; the limit is ${MAX_BYTES}` } };
+	if (size > MAX_BYTES)
+		return {
+			file: display,
+			syntaxError: { line: 1, column: 1, message: `the file is ${size} bytes; the limit is ${MAX_BYTES}` },
+		};
 	const bytes = readFileSync(abs);
 	let text: string;
 	try {
@@ -87,7 +110,10 @@ function readAlertText(abs: string, display: string): ParsedAlertFile {
  * The alert files named on the command line: files as given, folders searched for
  * `.yml`, `.yaml` and `.json`. Paths in findings are relative to `cwd`. Throws {@link UsageError}.
  */
-export function listAlertFiles(paths: readonly string[], cwd: string): { abs: string; display: string; discovered: boolean }[] {
+export function listAlertFiles(
+	paths: readonly string[],
+	cwd: string,
+): { abs: string; display: string; discovered: boolean }[] {
 	const out: { abs: string; display: string; discovered: boolean }[] = [];
 	for (const p of paths) {
 		const abs = resolve(cwd, p);
@@ -109,7 +135,9 @@ export function listAlertFiles(paths: readonly string[], cwd: string): { abs: st
 /** Index every HTML page of a built site (`dist/`). Throws {@link UsageError} when it is not one. */
 export function indexBuiltSite(dir: string): SiteIndex {
 	if (!existsSync(join(dir, 'index.html'))) {
-		throw new UsageError(`${dir} is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.`);
+		throw new UsageError(
+			`${dir} is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.`,
+		);
 	}
 	const pages = new Map<string, PageIndex>();
 	const none: PageIndex = { anchors: new Set(), redirect: undefined };
@@ -133,7 +161,10 @@ export function isLaunchbookExport(text: string): boolean {
  * Only files Launchbook wrote are removed: anything else in those folders (hand-written
  * rules next to the export, say) is kept and named in `kept`.
  */
-export function writeExportSet(outDir: string, files: readonly ExportFile[]): { written: number; removed: string[]; kept: string[] } {
+export function writeExportSet(
+	outDir: string,
+	files: readonly ExportFile[],
+): { written: number; removed: string[]; kept: string[] } {
 	const wanted = new Set(files.map((f) => f.path));
 	for (const f of files) {
 		const target = join(outDir, f.path);

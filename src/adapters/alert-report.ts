@@ -5,7 +5,14 @@
  */
 import { verifyRuleHref } from '../core/alerts/verify-rules.ts';
 import { type Finding, formatFinding } from '../core/finding.ts';
-import { ANNOTATIONS_PER_LEVEL, escapeCell, escapeCode, escapeData, escapeProperty, SUMMARY_LIMIT_BYTES } from './reporters/github.ts';
+import {
+	ANNOTATIONS_PER_LEVEL,
+	escapeCell,
+	escapeCode,
+	escapeData,
+	escapeProperty,
+	SUMMARY_LIMIT_BYTES,
+} from './reporters/github.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
@@ -46,7 +53,11 @@ export function renderText(findings: readonly Finding[], o: AlertReportOptions):
 		const at = `${f.file}:${f.line}:${f.column}`;
 		return line.replace(`  ${f.level}  `, `  ${level}  `).replace(at, paint('1', at));
 	});
-	if (findings.length > 0) lines.push('', `${summaryLine(findings, o.files)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${verifyRuleHref('<rule-id>')}.`);
+	if (findings.length > 0)
+		lines.push(
+			'',
+			`${summaryLine(findings, o.files)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${verifyRuleHref('<rule-id>')}.`,
+		);
 	else lines.push(summaryLine(findings, o.files));
 	return `${lines.join('\n')}\n`;
 }
@@ -74,22 +85,43 @@ export function renderAnnotations(findings: readonly Finding[], siteUrl: string)
 			continue;
 		}
 		shown[f.level]++;
-		const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`${f.rule} (${f.level})`)}`];
-		lines.push(`::${f.level} ${props.join(',')}::${escapeData(`${f.message} ${f.fix} See ${base}${verifyRuleHref(f.rule)}`)}`);
+		const props = [
+			`file=${escapeProperty(f.file)}`,
+			`line=${f.line}`,
+			`col=${f.column}`,
+			`title=${escapeProperty(`${f.rule} (${f.level})`)}`,
+		];
+		lines.push(
+			`::${f.level} ${props.join(',')}::${escapeData(`${f.message} ${f.fix} See ${base}${verifyRuleHref(f.rule)}`)}`,
+		);
 	}
 	if (left.error + left.warning > 0) {
-		const parts = [left.error > 0 ? plural(left.error, 'error') : '', left.warning > 0 ? plural(left.warning, 'warning') : ''].filter(Boolean);
-		lines.push(`::notice title=${escapeProperty('Launchbook alerts:verify')}::${escapeData(`${parts.join(' and ')} left out of the annotations: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The job summary lists all ${findings.length} findings.`)}`);
+		const parts = [
+			left.error > 0 ? plural(left.error, 'error') : '',
+			left.warning > 0 ? plural(left.warning, 'warning') : '',
+		].filter(Boolean);
+		lines.push(
+			`::notice title=${escapeProperty('Launchbook alerts:verify')}::${escapeData(`${parts.join(' and ')} left out of the annotations: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The job summary lists all ${findings.length} findings.`)}`,
+		);
 	}
 	return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-export function renderSummary(findings: readonly Finding[], o: AlertReportOptions, limit = SUMMARY_LIMIT_BYTES): string {
+export function renderSummary(
+	findings: readonly Finding[],
+	o: AlertReportOptions,
+	limit = SUMMARY_LIMIT_BYTES,
+): string {
 	const base = o.siteUrl.replace(/\/$/, '');
 	const head = ['## Launchbook alerts:verify', ''];
 	if (findings.length === 0) return `${[...head, `✅ ${summaryLine(findings, o.files)}`, ''].join('\n')}\n`;
 	const { errors } = counts(findings);
-	head.push(`${errors > 0 ? '❌' : '⚠️'} ${summaryLine(findings, o.files)}`, '', '| Level | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |');
+	head.push(
+		`${errors > 0 ? '❌' : '⚠️'} ${summaryLine(findings, o.files)}`,
+		'',
+		'| Level | Rule | Location | Finding | Fix |',
+		'| --- | --- | --- | --- | --- |',
+	);
 	let text = `${head.join('\n')}\n`;
 	let bytes = Buffer.byteLength(text);
 	for (let i = 0; i < findings.length; i++) {
@@ -105,13 +137,21 @@ export function renderSummary(findings: readonly Finding[], o: AlertReportOption
 }
 
 /** What to print where, per format: text on stderr; JSON on stdout; annotations on stdout plus a summary. */
-export function renderAlertReport(findings: readonly Finding[], format: ReportFormat, o: AlertReportOptions): AlertReport {
+export function renderAlertReport(
+	findings: readonly Finding[],
+	format: ReportFormat,
+	o: AlertReportOptions,
+): AlertReport {
 	switch (format) {
 		case 'text':
 			return { stdout: '', stderr: renderText(findings, o), summary: undefined };
 		case 'json':
 			return { stdout: renderJson(findings, o), stderr: '', summary: undefined };
 		case 'github':
-			return { stdout: renderAnnotations(findings, o.siteUrl), stderr: renderText(findings, { ...o, color: false }), summary: renderSummary(findings, o) };
+			return {
+				stdout: renderAnnotations(findings, o.siteUrl),
+				stderr: renderText(findings, { ...o, color: false }),
+				summary: renderSummary(findings, o),
+			};
 	}
 }

@@ -28,7 +28,13 @@ interface Parsed {
 
 class Problems {
 	readonly list: Finding[] = [];
-	add(rule: LoadProblemId, file: string, pos: SourcePosition, message: string, fix: string = LOAD_PROBLEMS[rule].fix): void {
+	add(
+		rule: LoadProblemId,
+		file: string,
+		pos: SourcePosition,
+		message: string,
+		fix: string = LOAD_PROBLEMS[rule].fix,
+	): void {
 		this.list.push({ rule, level: 'error', file, line: pos.line, column: pos.column, message, fix });
 	}
 }
@@ -37,7 +43,12 @@ class Problems {
 function readText(abs: string, file: string, problems: Problems): string | undefined {
 	const size = statSync(abs).size;
 	if (size > MAX_BYTES) {
-		problems.add('content-too-large', file, { line: 1, column: 1 }, `${file} is ${size} bytes; the limit is ${MAX_BYTES}.`);
+		problems.add(
+			'content-too-large',
+			file,
+			{ line: 1, column: 1 },
+			`${file} is ${size} bytes; the limit is ${MAX_BYTES}.`,
+		);
 		return undefined;
 	}
 	const bytes = readFileSync(abs);
@@ -49,7 +60,12 @@ function readText(abs: string, file: string, problems: Problems): string | undef
 		const before = bytes.subarray(0, bad).toString('utf8');
 		const line = before.split('\n').length;
 		const column = before.length - before.lastIndexOf('\n');
-		problems.add('content-encoding', file, { line, column }, `byte ${bad} (0x${bytes[bad]?.toString(16).padStart(2, '0')}) is not valid UTF-8.`);
+		problems.add(
+			'content-encoding',
+			file,
+			{ line, column },
+			`byte ${bad} (0x${bytes[bad]?.toString(16).padStart(2, '0')}) is not valid UTF-8.`,
+		);
 		return undefined;
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -101,7 +117,13 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 	}
 	const tagged = firstForeignTag(doc, text);
 	if (tagged) {
-		problems.add('content-yaml', file, at(tagged.offset), `the value tagged "${tagged.tag}" is not plain data: content files hold only text, numbers, true/false, null, lists and mappings.`, 'Remove the tag and write the value as plain text (in quotes if it would otherwise read as a number or true/false).');
+		problems.add(
+			'content-yaml',
+			file,
+			at(tagged.offset),
+			`the value tagged "${tagged.tag}" is not plain data: content files hold only text, numbers, true/false, null, lists and mappings.`,
+			'Remove the tag and write the value as plain text (in quotes if it would otherwise read as a number or true/false).',
+		);
 		return undefined;
 	}
 	const contents = doc.contents as YamlNode | null;
@@ -125,7 +147,10 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
  * read), with the offset of the tag itself. Such values would pass through as objects that no
  * schema expects, so the file is refused with one finding.
  */
-function firstForeignTag(doc: ReturnType<typeof parseDocument>, text: string): { tag: string; offset: number } | undefined {
+function firstForeignTag(
+	doc: ReturnType<typeof parseDocument>,
+	text: string,
+): { tag: string; offset: number } | undefined {
 	let found: { tag: string; offset: number } | undefined;
 	visit(doc, {
 		Node(_, node) {
@@ -142,12 +167,20 @@ function firstForeignTag(doc: ReturnType<typeof parseDocument>, text: string): {
 }
 
 /** Validate against a schema; on failure report every issue at its field's position. */
-function validate<T>(spec: Pick<CollectionSpec, 'schema'>, parsed: Parsed, file: string, problems: Problems, prefix = ''): T | undefined {
+function validate<T>(
+	spec: Pick<CollectionSpec, 'schema'>,
+	parsed: Parsed,
+	file: string,
+	problems: Problems,
+	prefix = '',
+): T | undefined {
 	const result = spec.schema.safeParse(parsed.value);
 	if (result.success) return result.data as T;
 	// zod keeps running refinements on a value that already failed its format check (a date
 	// "next week" fails the YYYY-MM-DD pattern, then the calendar check): report the format only.
-	const badFormat = new Set(result.error.issues.filter((i) => i.code === 'invalid_format').map((i) => fieldPath(i.path)));
+	const badFormat = new Set(
+		result.error.issues.filter((i) => i.code === 'invalid_format').map((i) => fieldPath(i.path)),
+	);
 	for (const issue of result.error.issues) {
 		if (issue.code === 'custom' && badFormat.has(fieldPath(issue.path))) continue;
 		for (const d of describeIssue(issue, parsed.value)) {
@@ -188,18 +221,36 @@ function listFiles(dir: string, format: 'yaml' | 'mdx'): string[] {
 		.sort();
 }
 
-function splitFrontmatter(text: string, file: string, problems: Problems): { frontmatter: string; body: string; bodyLine: number } | undefined {
+function splitFrontmatter(
+	text: string,
+	file: string,
+	problems: Problems,
+): { frontmatter: string; body: string; bodyLine: number } | undefined {
 	const lines = text.split('\n');
 	if (lines[0]?.trim() !== '---') {
-		problems.add('content-frontmatter', file, { line: 1, column: 1 }, 'the file does not start with a "---" frontmatter line.');
+		problems.add(
+			'content-frontmatter',
+			file,
+			{ line: 1, column: 1 },
+			'the file does not start with a "---" frontmatter line.',
+		);
 		return undefined;
 	}
 	const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
 	if (close < 0) {
-		problems.add('content-frontmatter', file, { line: 1, column: 1 }, 'the frontmatter opened on line 1 is never closed with "---".');
+		problems.add(
+			'content-frontmatter',
+			file,
+			{ line: 1, column: 1 },
+			'the frontmatter opened on line 1 is never closed with "---".',
+		);
 		return undefined;
 	}
-	return { frontmatter: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 1 };
+	return {
+		frontmatter: lines.slice(1, close).join('\n'),
+		body: lines.slice(close + 1).join('\n'),
+		bodyLine: close + 1,
+	};
 }
 
 function loadCollection(root: string, name: CollectionName, problems: Problems): Entry<unknown>[] {
@@ -215,12 +266,24 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 		const parsed = parseYaml(text, file, 0, problems);
 		if (!parsed) return entries;
 		if (!Array.isArray(parsed.value)) {
-			problems.add('content-schema', file, parsed.positions[''] ?? { line: 1, column: 1 }, `expected a list of entries, found ${typeof parsed.value === 'object' ? 'a mapping' : String(parsed.value)}.`, 'Write the file as a YAML list, each item starting with "- id: …".');
+			problems.add(
+				'content-schema',
+				file,
+				parsed.positions[''] ?? { line: 1, column: 1 },
+				`expected a list of entries, found ${typeof parsed.value === 'object' ? 'a mapping' : String(parsed.value)}.`,
+				'Write the file as a YAML list, each item starting with "- id: …".',
+			);
 			return entries;
 		}
 		parsed.value.forEach((item, i) => {
-			const data = validate<{ id: string }>(spec, { value: item, positions: rebase(parsed.positions, `[${i}]`) }, file, problems);
-			if (data) entries.push({ collection: name, id: data.id, file, data, positions: rebase(parsed.positions, `[${i}]`) });
+			const data = validate<{ id: string }>(
+				spec,
+				{ value: item, positions: rebase(parsed.positions, `[${i}]`) },
+				file,
+				problems,
+			);
+			if (data)
+				entries.push({ collection: name, id: data.id, file, data, positions: rebase(parsed.positions, `[${i}]`) });
 		});
 		return entries;
 	}
@@ -252,7 +315,16 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 		if (!parsed) continue;
 		const data = validate(spec, parsed, file, problems);
 		if (!data) continue;
-		const doc: DocumentEntry<unknown> = { collection: name, id: idFromPath(relFile), file, data, positions: parsed.positions, body: split.body, bodyLineOffset: split.bodyLine, outline };
+		const doc: DocumentEntry<unknown> = {
+			collection: name,
+			id: idFromPath(relFile),
+			file,
+			data,
+			positions: parsed.positions,
+			body: split.body,
+			bodyLineOffset: split.bodyLine,
+			outline,
+		};
 		entries.push(doc);
 	}
 	return entries;
@@ -263,7 +335,13 @@ const FALLBACK_CONFIG = { site: { url: 'https://launchbook.example.com', organis
 function loadConfig(root: string, problems: Problems): Config {
 	const abs = join(root, CONFIG_FILE);
 	if (!existsSync(abs)) {
-		problems.add('content-schema', CONFIG_FILE, { line: 1, column: 1 }, `${CONFIG_FILE} is missing.`, `Create ${CONFIG_FILE} with at least site.url and site.organisation.`);
+		problems.add(
+			'content-schema',
+			CONFIG_FILE,
+			{ line: 1, column: 1 },
+			`${CONFIG_FILE} is missing.`,
+			`Create ${CONFIG_FILE} with at least site.url and site.organisation.`,
+		);
 		return ConfigSchema.parse(FALLBACK_CONFIG);
 	}
 	const text = readText(abs, CONFIG_FILE, problems);

@@ -21,7 +21,9 @@ export function readChangedFiles(source: string): string[] {
 	try {
 		return parseChangedFiles(readFileSync(source === '-' ? 0 : source, 'utf8'));
 	} catch (error) {
-		throw new ChangesError(`cannot read the changed-files list ${source === '-' ? 'from stdin' : `"${source}"`}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		throw new ChangesError(
+			`cannot read the changed-files list ${source === '-' ? 'from stdin' : `"${source}"`}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+		);
 	}
 }
 
@@ -29,16 +31,23 @@ export function readChangedFiles(source: string): string[] {
 export function changedFilesFromGit(root: string, base: string): string[] {
 	if (base.startsWith('-')) throw new ChangesError(`--base "${base}" is not a git ref`);
 	try {
-		const out = execFileSync('git', ['-C', root, 'diff', '--name-only', '-z', '--relative', '--no-renames', `${base}...HEAD`, '--'], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe'],
-			maxBuffer: 64 * 1024 * 1024,
-		});
+		const out = execFileSync(
+			'git',
+			['-C', root, 'diff', '--name-only', '-z', '--relative', '--no-renames', `${base}...HEAD`, '--'],
+			{
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+				maxBuffer: 64 * 1024 * 1024,
+			},
+		);
 		return out.split('\0').filter((p) => p !== '');
 	} catch (error) {
 		const e = error as { stderr?: string; code?: string; message: string };
-		if (e.code === 'ENOENT') throw new ChangesError('git is not installed or not on PATH; use --changed-files instead of --base');
+		if (e.code === 'ENOENT')
+			throw new ChangesError('git is not installed or not on PATH; use --changed-files instead of --base');
 		const why = (e.stderr ?? e.message).trim().split('\n')[0];
-		throw new ChangesError(`cannot list the changes against "${base}": ${why} (in CI, check out with fetch-depth: 0 so the base branch is present)`);
+		throw new ChangesError(
+			`cannot list the changes against "${base}": ${why} (in CI, check out with fetch-depth: 0 so the base branch is present)`,
+		);
 	}
 }

@@ -30,7 +30,12 @@ export interface SnapshotSurface {
 }
 
 export type StatusSnapshot =
-	| { readonly found: true; readonly file: string; readonly generatedAt: string; readonly surfaces: readonly SnapshotSurface[] }
+	| {
+			readonly found: true;
+			readonly file: string;
+			readonly generatedAt: string;
+			readonly surfaces: readonly SnapshotSurface[];
+	  }
 	| { readonly found: false; readonly file: string; readonly reason: string };
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
@@ -43,16 +48,33 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 export function readStatusSnapshot(root: string, outputDir = 'public/status'): StatusSnapshot {
 	const file = `${outputDir.replace(/\/+$/, '')}/status.json`;
 	const abs = join(root, file);
-	if (!existsSync(abs)) return { found: false, file, reason: `No status snapshot: ${file} was not there when the kit was built (run "npm run status" before building).` };
+	if (!existsSync(abs))
+		return {
+			found: false,
+			file,
+			reason: `No status snapshot: ${file} was not there when the kit was built (run "npm run status" before building).`,
+		};
 	let raw: unknown;
 	try {
 		raw = JSON.parse(readFileSync(abs, 'utf8'));
 	} catch (error) {
-		return { found: false, file, reason: `No usable status snapshot: ${file} is not JSON (${(error as Error).message}).` };
+		return {
+			found: false,
+			file,
+			reason: `No usable status snapshot: ${file} is not JSON (${(error as Error).message}).`,
+		};
 	}
 	const report = raw as { generatedAt?: unknown; surfaces?: unknown };
-	if (typeof report.generatedAt !== 'string' || Number.isNaN(Date.parse(report.generatedAt)) || !Array.isArray(report.surfaces)) {
-		return { found: false, file, reason: `No usable status snapshot: ${file} has no generatedAt timestamp or no surfaces list.` };
+	if (
+		typeof report.generatedAt !== 'string' ||
+		Number.isNaN(Date.parse(report.generatedAt)) ||
+		!Array.isArray(report.surfaces)
+	) {
+		return {
+			found: false,
+			file,
+			reason: `No usable status snapshot: ${file} has no generatedAt timestamp or no surfaces list.`,
+		};
 	}
 	const surfaces = (report.surfaces as Record<string, unknown>[]).map((s) => ({
 		id: str(s.id),
@@ -85,7 +107,8 @@ export interface KitResult {
  */
 export function finishOfflineKit(outDir: string, base = '/'): KitResult {
 	const page = join(outDir, KIT_PAGE);
-	if (!existsSync(page)) throw new Error(`Offline kit: ${page} was not rendered; is src/pages/offline-kit.astro present?`);
+	if (!existsSync(page))
+		throw new Error(`Offline kit: ${page} was not rendered; is src/pages/offline-kit.astro present?`);
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const readCss = (href: string): string | undefined => {
 		if (/^[a-z]+:/i.test(href) || href.startsWith('//')) return undefined;
@@ -97,7 +120,9 @@ export function finishOfflineKit(outDir: string, base = '/'): KitResult {
 	const { html, inlined, removed } = selfContain(readFileSync(page, 'utf8'), readCss);
 	const left = externalReferences(html);
 	if (left.length > 0) {
-		throw new Error(`Offline kit: ${left.length} reference(s) would be fetched when the kit opens: ${left.slice(0, 5).join(', ')}. Remove them from the kit page or inline them.`);
+		throw new Error(
+			`Offline kit: ${left.length} reference(s) would be fetched when the kit opens: ${left.slice(0, 5).join(', ')}. Remove them from the kit page or inline them.`,
+		);
 	}
 	const target = join(outDir, KIT_FILE);
 	writeAtomically(target, html);

@@ -34,7 +34,9 @@ export function buildDay(): string {
 	if (cachedDay) return cachedDay;
 	const pinned = process.env.LAUNCHBOOK_TODAY;
 	if (pinned !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(pinned)) {
-		throw new Error(`LAUNCHBOOK_TODAY is "${pinned}"; expected a date written YYYY-MM-DD, or unset it to use today's date.`);
+		throw new Error(
+			`LAUNCHBOOK_TODAY is "${pinned}"; expected a date written YYYY-MM-DD, or unset it to use today's date.`,
+		);
 	}
 	cachedDay = pinned ?? isoDay(new Date());
 	return cachedDay;
@@ -42,7 +44,11 @@ export function buildDay(): string {
 
 /** The coverage gate on a loaded model, exactly as `npm run check` runs it, judged on {@link buildDay}. */
 export function checkSite(root: string, model: ContentModel): readonly Finding[] {
-	return checkCoverage(model, { today: buildDay(), codeowners: readCodeowners(root), configPositions: readConfigPositions(root) });
+	return checkCoverage(model, {
+		today: buildDay(),
+		codeowners: readCodeowners(root),
+		configPositions: readConfigPositions(root),
+	});
 }
 
 /** Findings for the site's pages: the gate run once on the site's model. */

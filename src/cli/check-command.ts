@@ -77,16 +77,18 @@ export function parseArgs(argv: readonly string[], cwd: string): Options {
 		if (eq > 0) value = arg.slice(eq + 1);
 		else {
 			value = argv[i + 1];
-			if (value === undefined || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a value`);
+			if (value === undefined || (value.startsWith('--') && value !== '-'))
+				throw new UsageError(`${flag} needs a value`);
 			i++;
 		}
-		if (value === '' ) throw new UsageError(`${flag} needs a value`);
+		if (value === '') throw new UsageError(`${flag} needs a value`);
 		switch (flag) {
 			case '--root':
 				opts.root = resolve(cwd, value);
 				break;
 			case '--format':
-				if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format must be text, json or github, not "${value}"`);
+				if (value !== 'text' && value !== 'json' && value !== 'github')
+					throw new UsageError(`--format must be text, json or github, not "${value}"`);
 				opts.format = value;
 				break;
 			case '--output':
@@ -99,15 +101,21 @@ export function parseArgs(argv: readonly string[], cwd: string): Options {
 				opts.base = value;
 				break;
 			case '--today':
-				if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || isoDay(new Date(`${value}T00:00:00Z`)) !== value) {
+				if (
+					!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+					Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+					isoDay(new Date(`${value}T00:00:00Z`)) !== value
+				) {
 					throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
 				}
 				opts.today = value;
 				break;
 		}
 	}
-	if (opts.changedFiles !== undefined && opts.base !== undefined) throw new UsageError('use either --changed-files or --base, not both');
-	if (opts.output !== undefined && opts.format !== 'json') throw new UsageError('--output only applies to --format json');
+	if (opts.changedFiles !== undefined && opts.base !== undefined)
+		throw new UsageError('use either --changed-files or --base, not both');
+	if (opts.output !== undefined && opts.format !== 'json')
+		throw new UsageError('--output only applies to --format json');
 	return opts;
 }
 
@@ -162,7 +170,10 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 			io.stderr.write(`${summaryLine(findings)}\n`);
 		} else {
 			io.stderr.write(renderText(findings, { color: wantsColor(io.env, io.stderr.isTTY), siteUrl }));
-			if (changedPaths) io.stderr.write(`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`);
+			if (changedPaths)
+				io.stderr.write(
+					`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`,
+				);
 		}
 		if (opts.format === 'github') {
 			io.stdout.write(renderAnnotations(findings, siteUrl));
@@ -177,7 +188,9 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 			return 2;
 		}
 		const e = error as Error;
-		io.stderr.write(`launchbook check: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your content; please report it with the command you ran.\n`);
+		io.stderr.write(
+			`launchbook check: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your content; please report it with the command you ran.\n`,
+		);
 		if (io.env.LAUNCHBOOK_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
 		return 2;
 	}

@@ -94,7 +94,13 @@ function renderPage(root: HTMLElement, report: StatusReport, now: Date): void {
 	if (list) list.replaceChildren(...report.surfaces.map((s) => renderSurface(s, now, staleAfter)));
 }
 
-function renderBadge(badge: HTMLElement, checks: readonly CompactCheck[], generatedAt: string | null, staleAfter: number, now: Date): void {
+function renderBadge(
+	badge: HTMLElement,
+	checks: readonly CompactCheck[],
+	generatedAt: string | null,
+	staleAfter: number,
+	now: Date,
+): void {
 	const derived = deriveSurfaceState(checks, now, staleAfter);
 	const anyStale = checks.some((c) => isStale(c, now, staleAfter));
 	badge.className = `lb-status lb-status--${derived.state}`;
@@ -139,7 +145,13 @@ function start(): void {
 				if (s) renderBadge(b, compact(s), report.generatedAt, staleAfter, now);
 			} else if (b.dataset.lbChecks) {
 				try {
-					renderBadge(b, JSON.parse(b.dataset.lbChecks) as CompactCheck[], b.dataset.lbGenerated ?? null, staleAfter, now);
+					renderBadge(
+						b,
+						JSON.parse(b.dataset.lbChecks) as CompactCheck[],
+						b.dataset.lbGenerated ?? null,
+						staleAfter,
+						now,
+					);
 				} catch {
 					/* keep what the build rendered */
 				}
@@ -161,9 +173,11 @@ function start(): void {
 				report = last;
 				throw new Error('not a status report');
 			}
-			if (note) note.textContent = `Refreshed ${new Date().toISOString().slice(11, 19)} UTC; next refresh in ${refreshMs / 1000} s.`;
+			if (note)
+				note.textContent = `Refreshed ${new Date().toISOString().slice(11, 19)} UTC; next refresh in ${refreshMs / 1000} s.`;
 		} catch (error) {
-			if (note) note.textContent = `Could not refresh the status (${(error as Error).message}); showing what was last loaded, ageing.`;
+			if (note)
+				note.textContent = `Could not refresh the status (${(error as Error).message}); showing what was last loaded, ageing.`;
 		}
 		render();
 	};

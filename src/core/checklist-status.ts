@@ -22,19 +22,31 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function checklistStatus(item: ChecklistItem, findings: readonly Finding[]): ChecklistStatus {
 	if (item.kind === 'manual') {
-		return { state: item.status, reason: item.evidence ? 'set by its owner, with evidence' : 'set by its owner', derivedFrom: undefined };
+		return {
+			state: item.status,
+			reason: item.evidence ? 'set by its owner, with evidence' : 'set by its owner',
+			derivedFrom: undefined,
+		};
 	}
 	const errors = findings.filter((f) => f.level === 'error');
 	switch (item.from) {
 		case 'coverage-gate': {
 			return errors.length === 0
 				? { state: 'go', reason: 'the coverage gate reports no errors', derivedFrom: 'coverage-gate' }
-				: { state: 'no-go', reason: `the coverage gate reports ${plural(errors.length, 'error')}`, derivedFrom: 'coverage-gate' };
+				: {
+						state: 'no-go',
+						reason: `the coverage gate reports ${plural(errors.length, 'error')}`,
+						derivedFrom: 'coverage-gate',
+					};
 		}
 		case 'tabletops': {
 			const n = errors.filter((f) => isTabletopRule(f.rule)).length;
 			return n === 0
-				? { state: 'go', reason: 'no tabletop errors (every surface exercised, no overdue action items)', derivedFrom: 'tabletops' }
+				? {
+						state: 'go',
+						reason: 'no tabletop errors (every surface exercised, no overdue action items)',
+						derivedFrom: 'tabletops',
+					}
 				: { state: 'no-go', reason: `${plural(n, 'tabletop error')} in the coverage gate`, derivedFrom: 'tabletops' };
 		}
 		case 'live-status':

@@ -21,7 +21,8 @@ export function codePathProblem(glob: string): string | undefined {
 	if (/[[\]]/.test(glob)) return 'uses a [...] character range, which CODEOWNERS does not support';
 	if (/[{}]/.test(glob)) return 'uses a {...} brace set, which CODEOWNERS does not support';
 	if (glob.includes('\\')) return 'contains a backslash; use forward slashes';
-	if (glob.startsWith('/') || glob.startsWith('./')) return 'starts with "/" or "./"; write it from the repository root without either';
+	if (glob.startsWith('/') || glob.startsWith('./'))
+		return 'starts with "/" or "./"; write it from the repository root without either';
 	if (glob.split('/').includes('..')) return 'climbs out of the repository with ".."';
 	if (glob.endsWith('/')) return 'ends with "/"; write "dir/**" to own everything under a folder';
 	if (/\s/.test(glob)) return 'contains white space';
@@ -42,7 +43,14 @@ export function codeownersLines(model: Pick<ContentModel, 'surfaces' | 'teams'>)
 	const lines: CodeownersLine[] = [];
 	const surfaces = [...model.surfaces].sort((a, b) => a.data.id.localeCompare(b.data.id));
 	for (const { data: s } of surfaces) {
-		const owners = [...new Set([s.owner.primary, s.owner.secondary].filter((id): id is string => id !== undefined).map((id) => handles.get(id)).filter((h): h is string => h !== undefined))];
+		const owners = [
+			...new Set(
+				[s.owner.primary, s.owner.secondary]
+					.filter((id): id is string => id !== undefined)
+					.map((id) => handles.get(id))
+					.filter((h): h is string => h !== undefined),
+			),
+		];
 		if (owners.length === 0) continue;
 		for (const glob of s.codePaths) {
 			if (codePathProblem(glob)) continue;
@@ -75,7 +83,11 @@ export interface CodeownersDrift {
 
 /** First difference between the committed file and the generated one; `undefined` when equal. */
 export function codeownersDrift(committed: string, generated: string): CodeownersDrift | undefined {
-	const a = committed.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+	const a = committed
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n')
+		.replace(/\n+$/, '')
+		.split('\n');
 	const b = generated.replace(/\n+$/, '').split('\n');
 	const n = Math.max(a.length, b.length);
 	for (let i = 0; i < n; i++) {

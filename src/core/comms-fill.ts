@@ -63,6 +63,9 @@ export function nextUpdateAt(now: Date, minutes: number): Date {
 /** Human names for the missing variables, for the "copy blocked" message. */
 export function blockedMessage(missingLabels: readonly string[]): string {
 	if (missingLabels.length === 0) return '';
-	const list = missingLabels.length === 1 ? missingLabels[0]! : `${missingLabels.slice(0, -1).join(', ')} and ${missingLabels.at(-1)!}`;
+	const list =
+		missingLabels.length === 1
+			? missingLabels[0]!
+			: `${missingLabels.slice(0, -1).join(', ')} and ${missingLabels.at(-1)!}`;
 	return `Copy blocked: fill in ${list} first.`;
 }

@@ -95,7 +95,11 @@ export function wrapLabel(label: string, max: number): string[] {
  * Within a layer, nodes are ordered by the mean position of their dependencies, then by id,
  * which keeps edges short and the output stable.
  */
-export function layoutGraph(graph: DependencyGraph, labels: ReadonlyMap<string, string> = new Map(), options: LayoutOptions = {}): GraphLayout {
+export function layoutGraph(
+	graph: DependencyGraph,
+	labels: ReadonlyMap<string, string> = new Map(),
+	options: LayoutOptions = {},
+): GraphLayout {
 	const w = options.nodeWidth ?? 184;
 	const h = options.nodeHeight ?? 52;
 	const gapX = options.gapX ?? 24;
@@ -112,7 +116,9 @@ export function layoutGraph(graph: DependencyGraph, labels: ReadonlyMap<string, 
 	for (const layer of layers) {
 		const key = (id: string): number => {
 			const deps = (graph.nodes.get(id)?.dependsOn ?? []).filter((d) => order.has(d));
-			return deps.length === 0 ? Number.POSITIVE_INFINITY : deps.reduce((sum, d) => sum + order.get(d)!, 0) / deps.length;
+			return deps.length === 0
+				? Number.POSITIVE_INFINITY
+				: deps.reduce((sum, d) => sum + order.get(d)!, 0) / deps.length;
 		};
 		layer.sort((a, b) => {
 			const ka = key(a);

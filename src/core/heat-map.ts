@@ -48,7 +48,10 @@ export function heatMap(risks: readonly Pick<Risk, 'id' | 'likelihood' | 'impact
 				impact,
 				score,
 				band: riskBand(score),
-				risks: risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.id).sort(),
+				risks: risks
+					.filter((r) => r.likelihood === likelihood && r.impact === impact)
+					.map((r) => r.id)
+					.sort(),
 			};
 		}),
 	}));

@@ -45,7 +45,8 @@ const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Plain text of a node, as a heading's anchor is computed from it. */
 export function plainText(node: { type: string; value?: string; children?: unknown[] }): string {
-	if (typeof node.value === 'string' && node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return node.value;
+	if (typeof node.value === 'string' && node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression')
+		return node.value;
 	if (!Array.isArray(node.children)) return '';
 	return (node.children as { type: string; value?: string; children?: unknown[] }[]).map(plainText).join('');
 }
@@ -54,7 +55,12 @@ function blockOf(node: RootContent, lineOffset: number): Block {
 	const line = (node.position?.start.line ?? 1) + lineOffset;
 	switch (node.type) {
 		case 'list':
-			return { type: 'list', ordered: Boolean((node as List).ordered), items: (node as List).children.map((i: ListItem) => plainText(i).trim()), line };
+			return {
+				type: 'list',
+				ordered: Boolean((node as List).ordered),
+				items: (node as List).children.map((i: ListItem) => plainText(i).trim()),
+				line,
+			};
 		case 'paragraph':
 			return { type: 'paragraph', text: plainText(node).trim(), line };
 		case 'code':
@@ -72,8 +78,10 @@ function blockOf(node: RootContent, lineOffset: number): Block {
 function shiftPositions(message: string, lineOffset: number): string {
 	if (lineOffset === 0) return message;
 	const point = (line: string, column: string) => `${Number(line) + lineOffset}:${column}`;
-	return message.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_, l1: string, c1: string, l2?: string, c2?: string) =>
-		`(${point(l1, c1)}${l2 !== undefined && c2 !== undefined ? `-${point(l2, c2)}` : ''})`,
+	return message.replace(
+		/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g,
+		(_, l1: string, c1: string, l2?: string, c2?: string) =>
+			`(${point(l1, c1)}${l2 !== undefined && c2 !== undefined ? `-${point(l2, c2)}` : ''})`,
 	);
 }
 
@@ -93,7 +101,13 @@ export function outlineMarkdownFull(body: string, lineOffset = 0): Outline {
 	try {
 		tree = processor.parse(body);
 	} catch (error) {
-		const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+		const e = error as {
+			reason?: string;
+			message?: string;
+			line?: number;
+			column?: number;
+			place?: { line?: number; column?: number; start?: { line: number; column: number } };
+		};
 		const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
 		const line = (place?.line ?? e.line ?? 1) + lineOffset;
 		const column = place?.column ?? e.column ?? 1;

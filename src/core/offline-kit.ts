@@ -17,14 +17,18 @@ export function kitRunbookAnchor(runbookId: string, anchor?: string): string {
  * inside each article with the runbook's anchor.
  */
 export function namespaceRunbookIds(html: string): string {
-	return html.replace(/<article data-kit-runbook="([^"]+)"([^>]*)>([\s\S]*?)<\/article>/g, (_whole, id: string, attrs: string, inner: string) => {
-		const own = kitRunbookAnchor(id);
-		const scoped = (anchor: string) => (anchor === own || anchor.startsWith(`${own}--`) ? anchor : kitRunbookAnchor(id, anchor));
-		const prefixed = inner
-			.replace(/\sid="([^"]+)"/g, (_m, anchor: string) => ` id="${scoped(anchor)}"`)
-			.replace(/\shref="#([^"]+)"/g, (_m, anchor: string) => ` href="#${scoped(anchor)}"`);
-		return `<article data-kit-runbook="${id}"${attrs}>${prefixed}</article>`;
-	});
+	return html.replace(
+		/<article data-kit-runbook="([^"]+)"([^>]*)>([\s\S]*?)<\/article>/g,
+		(_whole, id: string, attrs: string, inner: string) => {
+			const own = kitRunbookAnchor(id);
+			const scoped = (anchor: string) =>
+				anchor === own || anchor.startsWith(`${own}--`) ? anchor : kitRunbookAnchor(id, anchor);
+			const prefixed = inner
+				.replace(/\sid="([^"]+)"/g, (_m, anchor: string) => ` id="${scoped(anchor)}"`)
+				.replace(/\shref="#([^"]+)"/g, (_m, anchor: string) => ` href="#${scoped(anchor)}"`);
+			return `<article data-kit-runbook="${id}"${attrs}>${prefixed}</article>`;
+		},
+	);
 }
 
 export interface SelfContainResult {
@@ -70,7 +74,9 @@ export function selfContain(html: string, readCss: (href: string) => string | un
  */
 export function externalReferences(html: string): string[] {
 	const found: string[] = [];
-	for (const m of html.matchAll(/<(img|script|iframe|source|video|audio|embed|object|input|track|image|use|feImage)\b[^>]*?\s(src|srcset|poster|data|href|xlink:href)="([^"]*)"/gi)) {
+	for (const m of html.matchAll(
+		/<(img|script|iframe|source|video|audio|embed|object|input|track|image|use|feImage)\b[^>]*?\s(src|srcset|poster|data|href|xlink:href)="([^"]*)"/gi,
+	)) {
 		const [, tag, attr, value] = m;
 		if (tag!.toLowerCase() === 'use' && value!.startsWith('#')) continue;
 		if (!value!.startsWith('data:')) found.push(`<${tag} ${attr}="${value}">`);

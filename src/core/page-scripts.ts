@@ -29,7 +29,11 @@ export function pageScripts(html: string): PageScripts {
 /** Relative module specifiers a bundled ES module imports, statically or with `import()`. */
 export function moduleImports(code: string): string[] {
 	const found = new Set<string>();
-	const patterns = [/\bfrom\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g, /\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g, /\bimport\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g];
+	const patterns = [
+		/\bfrom\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g,
+		/\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g,
+		/\bimport\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g,
+	];
 	for (const re of patterns) for (const m of code.matchAll(re)) found.add(m[1]!);
 	return [...found].sort();
 }

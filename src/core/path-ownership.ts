@@ -30,5 +30,8 @@ export function pathOwnership(model: Pick<ContentModel, 'surfaces' | 'config'>):
 
 /** Normalise a changed path: forward slashes, no leading `./`. */
 export function normalisePath(path: string): string {
-	return path.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+	return path
+		.trim()
+		.replace(/\\/g, '/')
+		.replace(/^(?:\.\/)+/, '');
 }

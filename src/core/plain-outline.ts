@@ -39,10 +39,13 @@ const LINK = /(!?)\[([^[\]`*_<>{}\\&~!]+)\]\(((?:https:\/\/|\/|#)[^\s()<>{}\\]*)
  */
 function inline(text: string, cell = false): string {
 	// A link whose text is one code span: the link gives way to the span.
-	const unlinked = text.replace(/(!?)\[(`[^`\n]+`)\]\(((?:https:\/\/|\/|#)[^\s()<>{}\\`]*)\)/g, (_m, bang: string, span: string) => {
-		if (bang) throw new Unsupported();
-		return span;
-	});
+	const unlinked = text.replace(
+		/(!?)\[(`[^`\n]+`)\]\(((?:https:\/\/|\/|#)[^\s()<>{}\\`]*)\)/g,
+		(_m, bang: string, span: string) => {
+			if (bang) throw new Unsupported();
+			return span;
+		},
+	);
 	const parts = unlinked.split('`');
 	if (parts.length % 2 === 0) throw new Unsupported();
 	// Strong emphasis: runs of exactly two asterisks, each clearly an opener or a closer, strictly alternating.
@@ -56,7 +59,8 @@ function inline(text: string, cell = false): string {
 				const before = i > 0 ? part[i - 1]! : p > 0 ? '`' : '';
 				const after = i + 2 < part.length ? part[i + 2]! : p + 1 < parts.length ? '`' : '';
 				if (!open) {
-					if (!(before === '' || /\s|\(/.test(before)) || !(LETTER_OR_DIGIT.test(after) || after === '`')) throw new Unsupported();
+					if (!(before === '' || /\s|\(/.test(before)) || !(LETTER_OR_DIGIT.test(after) || after === '`'))
+						throw new Unsupported();
 				} else if (
 					// A closer after a letter, digit or code span may be followed by space or sentence punctuation;
 					// after punctuation (`**Note:**`) only by space or the end, where it is right- but not left-flanking.
@@ -86,7 +90,8 @@ function inline(text: string, cell = false): string {
 			// `` `` `` (empty span) is a double backtick: not handled here.
 			if (part === '') throw new Unsupported();
 			const code = part.replace(/\n/g, ' ');
-			out += code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
+			out +=
+				code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
 		}
 	}
 	return out;
@@ -124,7 +129,13 @@ interface Heading {
  * Parse `lines` (already de-indented for their container) into blocks. `firstLine` is the
  * 1-based line of `lines[0]` in the body. Headings are allowed only at the top level.
  */
-function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, budget: Budget, onHeading?: (h: Heading) => void): ParsedBlock[] {
+function parseBlocks(
+	lines: readonly string[],
+	firstLine: number,
+	top: boolean,
+	budget: Budget,
+	onHeading?: (h: Heading) => void,
+): ParsedBlock[] {
 	const blocks: ParsedBlock[] = [];
 	let i = 0;
 	let previousParagraph = false;
@@ -156,7 +167,9 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 		if (fence) {
 			const ticks = fence[1]!;
 			const info = fence[2]!.trim();
-			const close = lines.findIndex((l, j) => j > i && indentOf(l) <= 3 && /^`+$/.test(l.trim()) && l.trim().length >= ticks.length);
+			const close = lines.findIndex(
+				(l, j) => j > i && indentOf(l) <= 3 && /^`+$/.test(l.trim()) && l.trim().length >= ticks.length,
+			);
 			if (close < 0 || indentOf(lines[close]!) > 0) throw new Unsupported();
 			const value = lines.slice(i + 1, close).join('\n');
 			const lang = info === '' ? '' : info.split(/\s+/)[0]!;
@@ -209,7 +222,11 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 						if (!inParagraph) {
 							// Re-reading the item is bounded by a budget, so the fast path stays linear in the body.
 							budget.lines -= itemLines.length;
-							if (budget.lines < 0 || parseBlocks(itemLines, itemFirst, false, budget).at(-1)?.block.type !== 'paragraph') throw new Unsupported();
+							if (
+								budget.lines < 0 ||
+								parseBlocks(itemLines, itemFirst, false, budget).at(-1)?.block.type !== 'paragraph'
+							)
+								throw new Unsupported();
 							inParagraph = true;
 						}
 						itemLines.push(next.trimStart());
@@ -253,7 +270,13 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 			let j = i + 2;
 			while (j < lines.length && !isBlank(lines[j]!)) {
 				const row = lines[j]!;
-				if (row !== row.trimEnd() || indentOf(row) > 0 || /^(?:#|```|~~~|[-+] |\d{1,9}[.)] |>)/.test(row) || ONLY_RULE_CHARS.test(row)) throw new Unsupported();
+				if (
+					row !== row.trimEnd() ||
+					indentOf(row) > 0 ||
+					/^(?:#|```|~~~|[-+] |\d{1,9}[.)] |>)/.test(row) ||
+					ONLY_RULE_CHARS.test(row)
+				)
+					throw new Unsupported();
 				cells(row).forEach((c) => inline(c, true));
 				j++;
 			}
@@ -272,7 +295,13 @@ function parseBlocks(lines: readonly string[], firstLine: number, top: boolean, 
 			if (i > start && (HEADING.test(l) || FENCE.test(l) || interruptsParagraph(l))) break;
 			if (l !== l.trimEnd() || ONLY_RULE_CHARS.test(l)) throw new Unsupported();
 			// Any other marker-like line (`1.  two spaces`, an indented `- x`) may start a list too: not ours.
-			if (i > start && (/^(?:\d{1,9}[.)]|[-+*])(?:\s|$)/.test(l.trimStart()) || l.trimStart().startsWith('#') || l.trimStart().startsWith('```'))) throw new Unsupported();
+			if (
+				i > start &&
+				(/^(?:\d{1,9}[.)]|[-+*])(?:\s|$)/.test(l.trimStart()) ||
+					l.trimStart().startsWith('#') ||
+					l.trimStart().startsWith('```'))
+			)
+				throw new Unsupported();
 			if (indentOf(l) >= 4 || /^\s*>/.test(l)) throw new Unsupported();
 			texts.push(l.trimStart());
 			i++;
@@ -294,7 +323,14 @@ export function plainOutline(body: string, lineOffset = 0): Outline | undefined 
 	const slugger = new GithubSlugger();
 	try {
 		const blocks = parseBlocks(lines, 1, true, { lines: 4 * lines.length + 1000 }, (h) => {
-			sections.push({ depth: h.depth, text: h.text, slug: slugger.slug(h.text), line: h.line + lineOffset, column: 1, blocks: [] });
+			sections.push({
+				depth: h.depth,
+				text: h.text,
+				slug: slugger.slug(h.text),
+				line: h.line + lineOffset,
+				column: 1,
+				blocks: [],
+			});
 		});
 		// Assign blocks to the section whose heading precedes them.
 		let s = -1;

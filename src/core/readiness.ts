@@ -107,11 +107,24 @@ export function lastTabletop(model: Pick<ContentModel, 'tabletops'>, surfaceId: 
 }
 
 /** Whether a runbook section is a rollback with at least one ordered step. */
-function hasOrderedRollback(sections: readonly { text: string; blocks: readonly { type: string; ordered?: boolean; items?: readonly string[] }[] }[]): boolean {
-	return sections.some((s) => /^rollback\b/i.test(s.text) && s.blocks.some((b) => b.type === 'list' && b.ordered === true && (b.items?.length ?? 0) > 0));
+function hasOrderedRollback(
+	sections: readonly {
+		text: string;
+		blocks: readonly { type: string; ordered?: boolean; items?: readonly string[] }[];
+	}[],
+): boolean {
+	return sections.some(
+		(s) =>
+			/^rollback\b/i.test(s.text) &&
+			s.blocks.some((b) => b.type === 'list' && b.ordered === true && (b.items?.length ?? 0) > 0),
+	);
 }
 
-function declaredCells(model: Model, surfaceId: string, today: string): Record<CriterionId, { state: CellState; summary: string }> {
+function declaredCells(
+	model: Model,
+	surfaceId: string,
+	today: string,
+): Record<CriterionId, { state: CellState; summary: string }> {
 	const surface = model.surfaces.find((s) => s.data.id === surfaceId)!.data;
 	const runbooks = model.runbooks.filter((r) => r.data.surface === surfaceId);
 	const team = (id: string) => model.teams.find((t) => t.data.id === id)?.data;
@@ -134,7 +147,10 @@ function declaredCells(model: Model, surfaceId: string, today: string): Record<C
 		alerts =
 			unresolved === 0
 				? { state: 'ok', summary: `${plural(surface.alerts.length, 'alert')}, each landing on a runbook section` }
-				: { state: 'problem', summary: `${unresolved} of ${plural(surface.alerts.length, 'alert')} land on a missing runbook section` };
+				: {
+						state: 'problem',
+						summary: `${unresolved} of ${plural(surface.alerts.length, 'alert')} land on a missing runbook section`,
+					};
 	}
 
 	const withRollback = runbooks.filter((r) => hasOrderedRollback(r.outline.sections)).length;
@@ -143,13 +159,18 @@ function declaredCells(model: Model, surfaceId: string, today: string): Record<C
 			? { state: 'problem' as const, summary: 'no runbooks' }
 			: withRollback === 0
 				? { state: 'problem' as const, summary: 'no runbook has ordered rollback steps' }
-				: { state: 'ok' as const, summary: `ordered rollback steps in ${withRollback} of ${plural(runbooks.length, 'runbook')}` };
+				: {
+						state: 'ok' as const,
+						summary: `ordered rollback steps in ${withRollback} of ${plural(runbooks.length, 'runbook')}`,
+					};
 
 	let review: { state: CellState; summary: string };
 	if (runbooks.length === 0) {
 		review = { state: 'problem', summary: 'no runbooks to review' };
 	} else {
-		const states = runbooks.map((r) => reviewState(r.data.lastReviewed, r.data.reviewEvery, today, model.config.policy.reviewWarningDays));
+		const states = runbooks.map((r) =>
+			reviewState(r.data.lastReviewed, r.data.reviewEvery, today, model.config.policy.reviewWarningDays),
+		);
 		const overdue = states.filter((s) => s.state === 'overdue').length;
 		const soon = states.filter((s) => s.state === 'due-soon').length;
 		const nextDue = states.map((s) => s.due).sort()[0]!;
@@ -157,7 +178,10 @@ function declaredCells(model: Model, surfaceId: string, today: string): Record<C
 			overdue > 0
 				? { state: 'problem', summary: `${overdue} of ${plural(runbooks.length, 'runbook')} overdue for review` }
 				: soon > 0
-					? { state: 'warning', summary: `${soon} of ${plural(runbooks.length, 'runbook')} due for review by ${nextDue}` }
+					? {
+							state: 'warning',
+							summary: `${soon} of ${plural(runbooks.length, 'runbook')} due for review by ${nextDue}`,
+						}
 					: { state: 'ok', summary: `${plural(runbooks.length, 'runbook')} reviewed; next due ${nextDue}` };
 	}
 
@@ -187,15 +211,23 @@ function declaredCells(model: Model, surfaceId: string, today: string): Record<C
 			for (const phase of need.phases) {
 				for (const audience of need.audiences) {
 					required++;
-					const found = model.comms.some((c) => c.data.severities.includes(sev) && c.data.phase === phase && c.data.audience === audience);
+					const found = model.comms.some(
+						(c) => c.data.severities.includes(sev) && c.data.phase === phase && c.data.audience === audience,
+					);
 					if (!found) missing++;
 				}
 			}
 		}
 		comms =
 			missing > 0
-				? { state: 'problem', summary: `${missing} of ${plural(required, 'required template')} missing for ${severities.join(', ')}` }
-				: { state: 'ok', summary: `templates for ${severities.join(', ')}${required === 0 ? ' (none required by policy)' : ''}` };
+				? {
+						state: 'problem',
+						summary: `${missing} of ${plural(required, 'required template')} missing for ${severities.join(', ')}`,
+					}
+				: {
+						state: 'ok',
+						summary: `templates for ${severities.join(', ')}${required === 0 ? ' (none required by policy)' : ''}`,
+					};
 	}
 
 	const status =

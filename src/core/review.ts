@@ -10,7 +10,12 @@ export interface ReviewState {
 
 const DAY_MS = 86_400_000;
 
-export function reviewState(lastReviewed: string, reviewEveryDays: number, today: string, warningDays: number): ReviewState {
+export function reviewState(
+	lastReviewed: string,
+	reviewEveryDays: number,
+	today: string,
+	warningDays: number,
+): ReviewState {
 	const dueMs = Date.parse(`${lastReviewed}T00:00:00Z`) + reviewEveryDays * DAY_MS;
 	const daysLeft = Math.round((dueMs - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 	const state = daysLeft < 0 ? 'overdue' : daysLeft <= warningDays ? 'due-soon' : 'fresh';

@@ -69,7 +69,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Describe
 			}
 			return [at(`expected ${customOr(issue.message, expectedName(issue.expected))}, found ${describeValue(found)}`)];
 		case 'invalid_value':
-			return [at(`expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}`)];
+			return [
+				at(`expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}`),
+			];
 		case 'unrecognized_keys':
 			return issue.keys.map((key) => ({
 				path: [...issue.path, key],
@@ -77,24 +79,38 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Describe
 				message: `is not a known field; remove it or check its spelling`,
 			}));
 		case 'too_small': {
-			if (issue.origin === 'array') return [at(`expected at least ${String(issue.minimum)} item(s), found ${describeValue(found)}`)];
-			if (issue.origin === 'string') return [at(`expected text of at least ${String(issue.minimum)} character(s), found ${describeValue(found)}`)];
-			return [at(`expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}, found ${describeValue(found)}`)];
+			if (issue.origin === 'array')
+				return [at(`expected at least ${String(issue.minimum)} item(s), found ${describeValue(found)}`)];
+			if (issue.origin === 'string')
+				return [at(`expected text of at least ${String(issue.minimum)} character(s), found ${describeValue(found)}`)];
+			return [
+				at(`expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}, found ${describeValue(found)}`),
+			];
 		}
 		case 'too_big': {
-			if (issue.origin === 'array') return [at(`expected at most ${String(issue.maximum)} item(s), found ${describeValue(found)}`)];
-			if (issue.origin === 'string') return [at(`expected text of at most ${String(issue.maximum)} character(s), found ${describeValue(found)}`)];
-			return [at(`expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}, found ${describeValue(found)}`)];
+			if (issue.origin === 'array')
+				return [at(`expected at most ${String(issue.maximum)} item(s), found ${describeValue(found)}`)];
+			if (issue.origin === 'string')
+				return [at(`expected text of at most ${String(issue.maximum)} character(s), found ${describeValue(found)}`)];
+			return [
+				at(`expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}, found ${describeValue(found)}`),
+			];
 		}
 		case 'custom':
 			// Refinements phrased as an expectation ("expected an absolute https:// URL") get the
 			// value that failed, like every other issue; free-form ones (comms placeholders) stand alone.
-			return [at(issue.message.startsWith('expected ') ? `${issue.message}, found ${describeValue(found)}` : issue.message)];
+			return [
+				at(issue.message.startsWith('expected ') ? `${issue.message}, found ${describeValue(found)}` : issue.message),
+			];
 		default:
 			return [at(`${issue.message}, found ${describeValue(found)}`)];
 	}
 }
 
 function customOr(message: string, fallback: string): string {
-	return message.startsWith('expected ') ? message.slice('expected '.length) : message.startsWith('Invalid input') ? fallback : message;
+	return message.startsWith('expected ')
+		? message.slice('expected '.length)
+		: message.startsWith('Invalid input')
+			? fallback
+			: message;
 }

@@ -4,7 +4,10 @@
  */
 import type { ContentModel } from './model.ts';
 
-export function surfaceFiles(model: Pick<ContentModel, 'surfaces' | 'escalation' | 'runbooks'>, surfaceId: string): Set<string> {
+export function surfaceFiles(
+	model: Pick<ContentModel, 'surfaces' | 'escalation' | 'runbooks'>,
+	surfaceId: string,
+): Set<string> {
 	const files = new Set<string>();
 	for (const s of model.surfaces) if (s.data.id === surfaceId) files.add(s.file);
 	for (const e of model.escalation) if (e.data.surface === surfaceId) files.add(e.file);

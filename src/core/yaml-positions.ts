@@ -5,7 +5,11 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { SourcePosition } from './finding.ts';
 
-export function yamlPositions(contents: YamlNode | null, at: (offset: number) => SourcePosition, fallback: SourcePosition): Record<string, SourcePosition> {
+export function yamlPositions(
+	contents: YamlNode | null,
+	at: (offset: number) => SourcePosition,
+	fallback: SourcePosition,
+): Record<string, SourcePosition> {
 	const positions: Record<string, SourcePosition> = {};
 	positions[''] = contents?.range ? at(contents.range[0]) : fallback;
 	const walk = (node: YamlNode | null | undefined, path: string): void => {

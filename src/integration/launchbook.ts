@@ -36,7 +36,10 @@ export function launchbook(): AstroIntegration {
 				const errors = model.problems.filter((f) => f.level === 'error').sort(compareFindings);
 				if (errors.length > 0) {
 					for (const f of errors) logger.error(formatFinding(f));
-					throw stopBuild(`Launchbook: ${errors.length} content problem(s); see the lines above.`, 'Run "npm run check" for the same report without building.');
+					throw stopBuild(
+						`Launchbook: ${errors.length} content problem(s); see the lines above.`,
+						'Run "npm run check" for the same report without building.',
+					);
 				}
 				// The coverage gate, exactly as `npm run check` runs it: errors stop the build.
 				const findings = checkSite(root, model);
@@ -46,7 +49,10 @@ export function launchbook(): AstroIntegration {
 					else logger.warn(formatFinding(f));
 				}
 				if (failing.length > 0 && FAIL_ON_COVERAGE_ERRORS) {
-					throw stopBuild(`Launchbook: the coverage gate reports ${failing.length} error(s); see the lines above.`, 'Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.');
+					throw stopBuild(
+						`Launchbook: the coverage gate reports ${failing.length} error(s); see the lines above.`,
+						'Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.',
+					);
 				}
 			},
 		},

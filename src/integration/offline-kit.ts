@@ -17,7 +17,9 @@ export function offlineKit(): AstroIntegration {
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				const result = finishOfflineKit(fileURLToPath(dir), base);
-				logger.info(`${KIT_FILE}: ${(result.bytes / 1024).toFixed(1)} KiB, ${result.inlined.length} stylesheet(s) inlined, ${result.removed.length} fetching tag(s) removed.`);
+				logger.info(
+					`${KIT_FILE}: ${(result.bytes / 1024).toFixed(1)} KiB, ${result.inlined.length} stylesheet(s) inlined, ${result.removed.length} fetching tag(s) removed.`,
+				);
 			},
 		},
 	};

@@ -31,19 +31,24 @@ const index = indexBuiltSite(site);
 describe('the Alerts page', () => {
 	const html = read('alerts/index.html');
 
-	it.each(alerts.map((d) => [d.alert.id, d]))('lists %s with its severity, surface, runbook section and deep link', (id, d) => {
-		const row = new RegExp(`<tr[^>]*id="alert-${id}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[1];
-		expect(row, `no row for ${id}`).toBeDefined();
-		expect(row).toContain(`href="${alertPagePath(id)}"`);
-		expect(row).toContain(`<code>${d.alert.name}</code>`);
-		expect(row).toContain(`>${d.severity!.name}</a>`);
-		expect(row).toContain(`>${d.surface.name}</a>`);
-		expect(row).toContain(`href="${runbookRefHref(d.alert.runbook)}"`);
-		expect(row).toContain(`${d.runbook!.data.title} › ${d.sectionTitle!}`);
-	});
+	it.each(alerts.map((d) => [d.alert.id, d]))(
+		'lists %s with its severity, surface, runbook section and deep link',
+		(id, d) => {
+			const row = new RegExp(`<tr[^>]*id="alert-${id}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[1];
+			expect(row, `no row for ${id}`).toBeDefined();
+			expect(row).toContain(`href="${alertPagePath(id)}"`);
+			expect(row).toContain(`<code>${d.alert.name}</code>`);
+			expect(row).toContain(`>${d.severity!.name}</a>`);
+			expect(row).toContain(`>${d.surface.name}</a>`);
+			expect(row).toContain(`href="${runbookRefHref(d.alert.runbook)}"`);
+			expect(row).toContain(`${d.runbook!.data.title} › ${d.sectionTitle!}`);
+		},
+	);
 
 	it('links only to exports and pages the site has', () => {
-		const hrefs = [...html.matchAll(/href="(\/(?:exports|alerts|runbooks)\/[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+		const hrefs = [...html.matchAll(/href="(\/(?:exports|alerts|runbooks)\/[^"]*)"/g)].map((m) =>
+			m[1]!.replace(/&amp;/g, '&'),
+		);
 		expect(hrefs.filter((h) => h.startsWith('/exports/')).length).toBeGreaterThan(alerts.length);
 		for (const href of hrefs) {
 			const r = resolveSiteLink(index, SITE_URL, SITE_URL + href);
@@ -52,7 +57,14 @@ describe('the Alerts page', () => {
 	});
 
 	it('explains each alerts:verify rule under its own anchor', () => {
-		for (const rule of ['alert-runbook-missing', 'alert-runbook-external', 'alert-runbook-page', 'alert-runbook-section', 'alert-unknown', 'alert-policy-links']) {
+		for (const rule of [
+			'alert-runbook-missing',
+			'alert-runbook-external',
+			'alert-runbook-page',
+			'alert-runbook-section',
+			'alert-unknown',
+			'alert-policy-links',
+		]) {
 			expect(index.pages.get('/alerts/')!.anchors.has(rule), rule).toBe(true);
 		}
 	});
@@ -64,8 +76,15 @@ describe('/alerts/<alert-id>/ deep links', () => {
 		const target = runbookRefHref(d.alert.runbook);
 		expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
 		expect(html).toContain(`<link rel="canonical" href="${runbookUrl(SITE_URL, d.alert.runbook)}">`);
-		expect(html).toMatch(new RegExp(`<a href="${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*data-alert-target`));
-		expect(resolveSiteLink(index, SITE_URL, alertPageUrl(SITE_URL, id))).toEqual({ kind: 'ok', path: target.split('#')[0], anchor: d.anchor, via: alertPagePath(id) });
+		expect(html).toMatch(
+			new RegExp(`<a href="${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*data-alert-target`),
+		);
+		expect(resolveSiteLink(index, SITE_URL, alertPageUrl(SITE_URL, id))).toEqual({
+			kind: 'ok',
+			path: target.split('#')[0],
+			anchor: d.anchor,
+			via: alertPagePath(id),
+		});
 	});
 });
 
@@ -84,7 +103,9 @@ describe('/exports/', () => {
 	});
 
 	it('links into the site only to pages and sections that exist', () => {
-		const urls = buildExportSet(model).files.flatMap((f) => [...f.text.matchAll(/https:\/\/launchbook\.example\.com[^\s"')\]\\]*/g)].map((m) => m[0]));
+		const urls = buildExportSet(model).files.flatMap((f) =>
+			[...f.text.matchAll(/https:\/\/launchbook\.example\.com[^\s"')\]\\]*/g)].map((m) => m[0]),
+		);
 		expect(urls.length).toBeGreaterThan(alerts.length * 3);
 		for (const url of new Set(urls)) {
 			const r = resolveSiteLink(index, SITE_URL, url);
@@ -93,7 +114,11 @@ describe('/exports/', () => {
 	});
 });
 
-const chromiumTool = findTool('chromium', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'apt-get install --no-install-recommends chromium');
+const chromiumTool = findTool(
+	'chromium',
+	['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+	'apt-get install --no-install-recommends chromium',
+);
 
 describe.skipIf(chromiumTool.skipReason !== undefined)('a deep link in Chromium with JavaScript off', () => {
 	let server: StaticServer;
@@ -105,7 +130,14 @@ describe.skipIf(chromiumTool.skipReason !== undefined)('a deep link in Chromium 
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: chromiumTool.path!,
 			javaScriptEnabled: false,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 	});
 	afterAll(async () => {

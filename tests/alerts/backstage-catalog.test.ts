@@ -14,7 +14,10 @@ interface Entity {
 	spec: { owner?: string; system?: string; dependsOn?: string[] };
 }
 
-const roots = { shipped: join(import.meta.dirname, '../..'), fixture: join(import.meta.dirname, '../fixtures/alerts/content-root') };
+const roots = {
+	shipped: join(import.meta.dirname, '../..'),
+	fixture: join(import.meta.dirname, '../fixtures/alerts/content-root'),
+};
 
 describe.each(Object.entries(roots))('Backstage catalog of the %s content', (_name, root) => {
 	const model = loadContent(root);
@@ -22,10 +25,22 @@ describe.each(Object.entries(roots))('Backstage catalog of the %s content', (_na
 	const refs = new Set(docs.map((e) => `${e.kind.toLowerCase()}:${e.metadata.name}`));
 
 	it('has one System, one Component per surface and one Resource per vendor a surface depends on', () => {
-		const used = new Set(model.surfaces.flatMap((s) => s.data.dependsOn).filter((d) => model.vendors.some((v) => v.data.id === d)));
+		const used = new Set(
+			model.surfaces.flatMap((s) => s.data.dependsOn).filter((d) => model.vendors.some((v) => v.data.id === d)),
+		);
 		expect(docs.filter((e) => e.kind === 'System')).toHaveLength(1);
-		expect(docs.filter((e) => e.kind === 'Component').map((e) => e.metadata.name).sort()).toEqual(model.surfaces.map((s) => s.data.id).sort());
-		expect(docs.filter((e) => e.kind === 'Resource').map((e) => e.metadata.name).sort()).toEqual([...used].sort());
+		expect(
+			docs
+				.filter((e) => e.kind === 'Component')
+				.map((e) => e.metadata.name)
+				.sort(),
+		).toEqual(model.surfaces.map((s) => s.data.id).sort());
+		expect(
+			docs
+				.filter((e) => e.kind === 'Resource')
+				.map((e) => e.metadata.name)
+				.sort(),
+		).toEqual([...used].sort());
 	});
 
 	it('resolves every dependsOn and system reference inside the file', () => {

@@ -12,10 +12,20 @@ import { loadContent } from '../../src/adapters/content-loader.ts';
 import { declaredAlerts } from '../../src/core/alerts/declared-alert.ts';
 import { prometheusFilePath } from '../../src/core/alerts/export-set.ts';
 import { findTool } from '../support/system-tool.ts';
-import { firingAlertNames, materialiseTestFile, promtoolTestFiles, quietAlertNames, readTestFile } from './support/promtool-tests.ts';
+import {
+	firingAlertNames,
+	materialiseTestFile,
+	promtoolTestFiles,
+	quietAlertNames,
+	readTestFile,
+} from './support/promtool-tests.ts';
 import { GOLDEN_DIR, NODE, REPO } from './support/paths.ts';
 
-const promtool = findTool('promtool', ['/usr/bin/promtool', '/usr/local/bin/promtool'], 'apt-get install --no-install-recommends prometheus');
+const promtool = findTool(
+	'promtool',
+	['/usr/bin/promtool', '/usr/local/bin/promtool'],
+	'apt-get install --no-install-recommends prometheus',
+);
 const shipped = declaredAlerts(loadContent(REPO)).filter((d) => d.alert.query?.language === 'promql');
 const surfaces = [...new Set(shipped.map((d) => d.surface.id))];
 let out: string;
@@ -29,29 +39,49 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('promtool unit tests cover the shipped alerts', () => {
 	const tests = new Map(promtoolTestFiles().map((f) => [f, readTestFile(f)]));
 
-	it('has one test file per surface with PromQL alerts, on that surface\'s exported file', () => {
+	it("has one test file per surface with PromQL alerts, on that surface's exported file", () => {
 		expect([...tests.keys()]).toEqual(surfaces.map((s) => `${s}.test.yml`).sort());
-		for (const [name, t] of tests) expect(t.rule_files).toEqual([prometheusFilePath(name.replace(/\.test\.yml$/, '')).replace('prometheus/', '')]);
+		for (const [name, t] of tests)
+			expect(t.rule_files).toEqual([prometheusFilePath(name.replace(/\.test\.yml$/, '')).replace('prometheus/', '')]);
 	});
 
-	it.each(shipped.map((d) => [d.alert.name, d.surface.id]))('%s has a case where it fires and one where it stays quiet', (name, surface) => {
-		const t = tests.get(`${surface}.test.yml`);
-		expect(t, `tests/alerts/promtool/${surface}.test.yml is missing`).toBeDefined();
-		expect(firingAlertNames(t!).has(name), `no alert_rule_test in ${surface}.test.yml expects ${name} to fire`).toBe(true);
-		expect(quietAlertNames(t!).has(name), `no alert_rule_test in ${surface}.test.yml expects ${name} to stay quiet`).toBe(true);
-	});
+	it.each(shipped.map((d) => [d.alert.name, d.surface.id]))(
+		'%s has a case where it fires and one where it stays quiet',
+		(name, surface) => {
+			const t = tests.get(`${surface}.test.yml`);
+			expect(t, `tests/alerts/promtool/${surface}.test.yml is missing`).toBeDefined();
+			expect(firingAlertNames(t!).has(name), `no alert_rule_test in ${surface}.test.yml expects ${name} to fire`).toBe(
+				true,
+			);
+			expect(
+				quietAlertNames(t!).has(name),
+				`no alert_rule_test in ${surface}.test.yml expects ${name} to stay quiet`,
+			).toBe(true);
+		},
+	);
 });
 
 describe.skipIf(promtool.skipReason !== undefined)('promtool', () => {
 	it.each(surfaces)('check rules accepts the exported %s rules', (surface) => {
-		const r = spawnSync(promtool.path!, ['check', 'rules', join(out, prometheusFilePath(surface))], { encoding: 'utf8' });
+		const r = spawnSync(promtool.path!, ['check', 'rules', join(out, prometheusFilePath(surface))], {
+			encoding: 'utf8',
+		});
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/SUCCESS: \d+ rules found/);
 	});
 
 	it('check rules accepts the golden rule files', () => {
-		const r = spawnSync(promtool.path!, ['check', 'rules', join(GOLDEN_DIR, 'prometheus/payments.rules.yaml'), join(GOLDEN_DIR, 'prometheus/edge.rules.yaml')], { encoding: 'utf8' });
+		const r = spawnSync(
+			promtool.path!,
+			[
+				'check',
+				'rules',
+				join(GOLDEN_DIR, 'prometheus/payments.rules.yaml'),
+				join(GOLDEN_DIR, 'prometheus/edge.rules.yaml'),
+			],
+			{ encoding: 'utf8' },
+		);
 		expect(r.status).toBe(0);
 		expect(r.stdout.match(/SUCCESS/g)).toHaveLength(2);
 	});
@@ -68,7 +98,10 @@ describe.skipIf(promtool.skipReason !== undefined)('promtool', () => {
 		const rules = join(out, prometheusFilePath('custom-domains'));
 		const text = readFileSync(rules, 'utf8');
 		// The expression as first shipped: sum of the zero-valued samples kept by "== 0" is 0, so it never fired.
-		const broken = text.replace('count by (domain) (custom_domain_dns_check_ok == 0)', 'sum by (domain) (custom_domain_dns_check_ok == 0)');
+		const broken = text.replace(
+			'count by (domain) (custom_domain_dns_check_ok == 0)',
+			'sum by (domain) (custom_domain_dns_check_ok == 0)',
+		);
 		expect(broken).not.toBe(text);
 		writeFileSync(rules, broken);
 		try {

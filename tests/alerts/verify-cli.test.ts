@@ -22,28 +22,61 @@ const temp = () => {
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
 function verify(args: string[], env: Record<string, string> = {}) {
-	return spawnSync(NODE, [join(REPO, 'scripts/alerts-verify.ts'), ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+	return spawnSync(NODE, [join(REPO, 'scripts/alerts-verify.ts'), ...args], {
+		cwd: REPO,
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1', ...env },
+	});
 }
 
 type Expected = [location: string, rule: VerifyRuleId, message: string];
 /** The line a user reads, built from the rule catalog so a reworded fix changes one place. */
-const line = ([location, rule, message]: Expected) => `${location}  ${VERIFY_RULES[rule].level}  ${rule}  ${message} ${VERIFY_RULES[rule].fix}`;
+const line = ([location, rule, message]: Expected) =>
+	`${location}  ${VERIFY_RULES[rule].level}  ${rule}  ${message} ${VERIFY_RULES[rule].fix}`;
 
 const F = 'tests/fixtures/alerts/foreign';
 const EXPECTED: Expected[] = [
 	[`${F}/broken/syntax.json:4:1`, 'alert-file-syntax', 'invalid JSON: Expected double-quoted property name.'],
-	[`${F}/broken/syntax.yml:7:1`, 'alert-file-syntax', 'Flow map in block collection must be sufficiently indented and end with a }.'],
-	[`${F}/cloud-monitoring/bad-links.json:12:5`, 'alert-policy-documentation', 'policy "FivetranSignatureFailuresHigh": documentation.mimeType is "text/plain", not "text/markdown".'],
+	[
+		`${F}/broken/syntax.yml:7:1`,
+		'alert-file-syntax',
+		'Flow map in block collection must be sufficiently indented and end with a }.',
+	],
+	[
+		`${F}/cloud-monitoring/bad-links.json:12:5`,
+		'alert-policy-documentation',
+		'policy "FivetranSignatureFailuresHigh": documentation.mimeType is "text/plain", not "text/markdown".',
+	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:16:9`,
 		'alert-runbook-section',
 		'policy "FivetranSignatureFailuresHigh": documentation.links[0].url https://launchbook.example.com/runbooks/fivetran-webhooks/signature-verification-failing/#rotate-the-secret: the page /runbooks/fivetran-webhooks/signature-verification-failing/ has no heading with the anchor "rotate-the-secret".',
 	],
-	[`${F}/cloud-monitoring/bad-links.json:19:9`, 'alert-policy-links', 'policy "FivetranSignatureFailuresHigh": documentation.links[1].displayName is 79 characters; the limit is 63.'],
-	[`${F}/cloud-monitoring/bad-links.json:22:7`, 'alert-policy-links', 'policy "FivetranSignatureFailuresHigh": documentation.links[2] has no url.'],
-	[`${F}/cloud-monitoring/bad-links.json:25:7`, 'alert-policy-links', 'policy "FivetranSignatureFailuresHigh" has 4 documentation.links; Cloud Monitoring accepts at most 3.'],
-	[`${F}/cloud-monitoring/no-links.json:2:3`, 'alert-unknown', 'policy "Billing backlog (hand-made)" matches no alert declared in content/surfaces.'],
-	[`${F}/cloud-monitoring/no-links.json:7:3`, 'alert-runbook-missing', 'policy "Billing backlog (hand-made)" has no documentation.links; the runbook link goes there.'],
+	[
+		`${F}/cloud-monitoring/bad-links.json:19:9`,
+		'alert-policy-links',
+		'policy "FivetranSignatureFailuresHigh": documentation.links[1].displayName is 79 characters; the limit is 63.',
+	],
+	[
+		`${F}/cloud-monitoring/bad-links.json:22:7`,
+		'alert-policy-links',
+		'policy "FivetranSignatureFailuresHigh": documentation.links[2] has no url.',
+	],
+	[
+		`${F}/cloud-monitoring/bad-links.json:25:7`,
+		'alert-policy-links',
+		'policy "FivetranSignatureFailuresHigh" has 4 documentation.links; Cloud Monitoring accepts at most 3.',
+	],
+	[
+		`${F}/cloud-monitoring/no-links.json:2:3`,
+		'alert-unknown',
+		'policy "Billing backlog (hand-made)" matches no alert declared in content/surfaces.',
+	],
+	[
+		`${F}/cloud-monitoring/no-links.json:7:3`,
+		'alert-runbook-missing',
+		'policy "Billing backlog (hand-made)" has no documentation.links; the runbook link goes there.',
+	],
 	[
 		`${F}/cloud-monitoring/policies-list.json:17:53`,
 		'alert-runbook-external',
@@ -54,7 +87,11 @@ const EXPECTED: Expected[] = [
 		'alert-runbook-page',
 		'alert "CustomDomainDnsMisconfigured": runbook_url https://launchbook.example.com/alerts/custom-domain-dns-broken/ names the page /alerts/custom-domain-dns-broken/, which the built site does not have.',
 	],
-	[`${F}/prometheus/team-rules.yml:14:9`, 'alert-runbook-missing', 'alert "BillingEventLatencyP95High" has no runbook_url annotation.'],
+	[
+		`${F}/prometheus/team-rules.yml:14:9`,
+		'alert-runbook-missing',
+		'alert "BillingEventLatencyP95High" has no runbook_url annotation.',
+	],
 	[
 		`${F}/prometheus/team-rules.yml:21:11`,
 		'alert-runbook-external',
@@ -80,7 +117,11 @@ const EXPECTED: Expected[] = [
 		'alert-runbook-section',
 		'alert "FivetranWebhookDeliverySuccessLow": runbook_url https://launchbook.example.com/runbooks/fivetran-webhooks/deliveries-failing/#retry-storm: the page /runbooks/fivetran-webhooks/deliveries-failing/ has no heading with the anchor "retry-storm".',
 	],
-	[`${F}/prometheus/team-rules.yml:45:9`, 'alert-unknown', 'alert "LegacyQueueDepthHigh" matches no alert declared in content/surfaces.'],
+	[
+		`${F}/prometheus/team-rules.yml:45:9`,
+		'alert-unknown',
+		'alert "LegacyQueueDepthHigh" matches no alert declared in content/surfaces.',
+	],
 	[
 		`${F}/prometheus/team-rules.yml:53:11`,
 		'alert-runbook-no-section',
@@ -101,7 +142,11 @@ describe('alerts:verify on foreign files with known defects', () => {
 	it('reports a named file that is no alert file (a folder search skips it)', () => {
 		const r = verify(['--site', site, `${F}/broken/not-rules.json`]);
 		expect(r.stderr.split('\n')[0]).toBe(
-			line([`${F}/broken/not-rules.json:1:1`, 'alert-file-format', 'found a mapping with keys "apiVersion", "kind", not Prometheus rule groups or an AlertPolicy.']),
+			line([
+				`${F}/broken/not-rules.json:1:1`,
+				'alert-file-format',
+				'found a mapping with keys "apiVersion", "kind", not Prometheus rule groups or an AlertPolicy.',
+			]),
 		);
 		expect(r.status).toBe(1);
 	});
@@ -113,7 +158,12 @@ describe('alerts:verify on foreign files with known defects', () => {
 		const report = JSON.parse(r.stdout);
 		expect(report.tool).toBe('launchbook-alerts-verify');
 		expect(report.summary).toEqual({ errors: 17, warnings: 2, files: 7, checked: 8 });
-		expect(report.findings.map((f: { file: string; line: number; column: number; rule: string }) => [`${f.file}:${f.line}:${f.column}`, f.rule])).toEqual(EXPECTED.map(([loc, rule]) => [loc, rule]));
+		expect(
+			report.findings.map((f: { file: string; line: number; column: number; rule: string }) => [
+				`${f.file}:${f.line}:${f.column}`,
+				f.rule,
+			]),
+		).toEqual(EXPECTED.map(([loc, rule]) => [loc, rule]));
 		expect(report.findings[0]).toEqual({
 			rule: 'alert-file-syntax',
 			level: 'error',
@@ -141,7 +191,9 @@ describe('alerts:verify on foreign files with known defects', () => {
 			`::error file=${F}/broken/syntax.json,line=4,col=1,title=alert-file-syntax (error)::invalid JSON: Expected double-quoted property name. ${VERIFY_RULES['alert-file-syntax'].fix} See ${SITE_URL}/alerts/#alert-file-syntax`,
 		);
 		const md = readFileSync(summary, 'utf8');
-		expect(md.startsWith('## Launchbook alerts:verify\n\n❌ Alert files: 17 errors, 2 warnings in 7 files of 8 checked.\n')).toBe(true);
+		expect(
+			md.startsWith('## Launchbook alerts:verify\n\n❌ Alert files: 17 errors, 2 warnings in 7 files of 8 checked.\n'),
+		).toBe(true);
 		expect(md.split('\n').filter((l) => l.startsWith('| error |') || l.startsWith('| warning |'))).toHaveLength(19);
 	});
 
@@ -159,7 +211,10 @@ describe('alerts:verify on foreign files with known defects', () => {
 
 	it('finds nothing wrong in the exports of the shipped content', () => {
 		const out = temp();
-		const exp = spawnSync(NODE, [join(REPO, 'scripts/alerts-export.ts'), '--out', out], { cwd: REPO, encoding: 'utf8' });
+		const exp = spawnSync(NODE, [join(REPO, 'scripts/alerts-export.ts'), '--out', out], {
+			cwd: REPO,
+			encoding: 'utf8',
+		});
 		expect(exp.status).toBe(0);
 		const r = verify(['--site', site, join(out, 'prometheus'), join(out, 'cloud-monitoring')]);
 		expect(r.stderr).toMatch(/^Alert files: no findings in \d+ files\.\n$/);
@@ -171,7 +226,10 @@ describe('alerts:verify usage errors exit 2', () => {
 	it.each([
 		[[] as string[], 'alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.'],
 		[['--format', 'sarif', F], 'alerts:verify: --format must be one of text, json, github, not "sarif".'],
-		[['--site', '/nonexistent/dist', F], 'alerts:verify: /nonexistent/dist is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.'],
+		[
+			['--site', '/nonexistent/dist', F],
+			'alerts:verify: /nonexistent/dist is not a built site (no index.html). Build it first: npm run build, then pass its output folder with --site.',
+		],
 		[['--bogus', F], "alerts:verify: Unknown option '--bogus'."],
 	])('%j', (args, message) => {
 		const r = verify(args);

@@ -37,18 +37,54 @@ describe('indexHtmlPage', () => {
 
 describe('resolveSiteLink', () => {
 	it.each([
-		['https://launchbook.example.com/runbooks/billing/backlog/#mitigation', { kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'mitigation' }],
-		['https://launchbook.example.com/runbooks/billing/backlog#rollback', { kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' }],
-		['https://launchbook.example.com/runbooks/billing/backlog/index.html#rollback', { kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' }],
-		['https://launchbook.example.com/runbooks/billing/backlog/#caf%C3%A9-steps', { kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'café-steps' }],
-		['https://launchbook.example.com/runbooks/billing/backlog/', { kind: 'no-section', path: '/runbooks/billing/backlog/' }],
-		['https://launchbook.example.com/runbooks/billing/backlog/#mitigaton', { kind: 'section-missing', path: '/runbooks/billing/backlog/', anchor: 'mitigaton' }],
-		['https://launchbook.example.com/runbooks/billing/gone/#x', { kind: 'page-missing', path: '/runbooks/billing/gone/' }],
-		['https://launchbook.example.com/alerts/backlog-high/', { kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'mitigation', via: '/alerts/backlog-high/' }],
-		['https://launchbook.example.com/alerts/stale/', { kind: 'section-missing', path: '/runbooks/billing/backlog/', anchor: 'removed-section', via: '/alerts/stale/' }],
-		['https://launchbook.example.com/exports/prometheus/billing.rules.yaml', { kind: 'no-section', path: '/exports/prometheus/billing.rules.yaml' }],
-		['http://launchbook.example.com/runbooks/billing/backlog/#mitigation', { kind: 'external', reason: 'it uses http, not https' }],
-		['https://wiki.example.com/runbooks/billing/backlog/', { kind: 'external', reason: 'it points at wiki.example.com' }],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog/#mitigation',
+			{ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'mitigation' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog#rollback',
+			{ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog/index.html#rollback',
+			{ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog/#caf%C3%A9-steps',
+			{ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'café-steps' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog/',
+			{ kind: 'no-section', path: '/runbooks/billing/backlog/' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/backlog/#mitigaton',
+			{ kind: 'section-missing', path: '/runbooks/billing/backlog/', anchor: 'mitigaton' },
+		],
+		[
+			'https://launchbook.example.com/runbooks/billing/gone/#x',
+			{ kind: 'page-missing', path: '/runbooks/billing/gone/' },
+		],
+		[
+			'https://launchbook.example.com/alerts/backlog-high/',
+			{ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'mitigation', via: '/alerts/backlog-high/' },
+		],
+		[
+			'https://launchbook.example.com/alerts/stale/',
+			{ kind: 'section-missing', path: '/runbooks/billing/backlog/', anchor: 'removed-section', via: '/alerts/stale/' },
+		],
+		[
+			'https://launchbook.example.com/exports/prometheus/billing.rules.yaml',
+			{ kind: 'no-section', path: '/exports/prometheus/billing.rules.yaml' },
+		],
+		[
+			'http://launchbook.example.com/runbooks/billing/backlog/#mitigation',
+			{ kind: 'external', reason: 'it uses http, not https' },
+		],
+		[
+			'https://wiki.example.com/runbooks/billing/backlog/',
+			{ kind: 'external', reason: 'it points at wiki.example.com' },
+		],
 		['/runbooks/billing/backlog/#mitigation', { kind: 'external', reason: 'it is not an absolute URL' }],
 		['javascript:alert(document.cookie)', { kind: 'external', reason: 'it is a javascript: link, not a web address' }],
 		['mailto:oncall@example.com', { kind: 'external', reason: 'it is a mailto: link, not a web address' }],
@@ -57,13 +93,22 @@ describe('resolveSiteLink', () => {
 	});
 
 	it('honours a site URL with a base path', () => {
-		expect(resolveSiteLink(SITE, 'https://example.com/launchbook', 'https://example.com/launchbook/runbooks/billing/backlog/#rollback')).toEqual({ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' });
-		expect(resolveSiteLink(SITE, 'https://example.com/launchbook', 'https://example.com/other/runbooks/billing/backlog/')).toEqual({ kind: 'external', reason: 'its path is outside /launchbook/' });
+		expect(
+			resolveSiteLink(
+				SITE,
+				'https://example.com/launchbook',
+				'https://example.com/launchbook/runbooks/billing/backlog/#rollback',
+			),
+		).toEqual({ kind: 'ok', path: '/runbooks/billing/backlog/', anchor: 'rollback' });
+		expect(
+			resolveSiteLink(SITE, 'https://example.com/launchbook', 'https://example.com/other/runbooks/billing/backlog/'),
+		).toEqual({ kind: 'external', reason: 'its path is outside /launchbook/' });
 	});
 });
 
 const declared = [{ id: 'backlog-high', name: 'BacklogHigh', runbook: 'billing/backlog#mitigation' }];
-const check = (file: string, text: string) => verifyAlertFiles({ files: [parseAlertText(text, file)], site: SITE, siteUrl: URL_, declared });
+const check = (file: string, text: string) =>
+	verifyAlertFiles({ files: [parseAlertText(text, file)], site: SITE, siteUrl: URL_, declared });
 const brief = (findings: ReturnType<typeof check>) => findings.map((f) => `${f.line}:${f.column} ${f.rule}`);
 
 describe('verifyAlertFiles', () => {
@@ -83,22 +128,34 @@ describe('verifyAlertFiles', () => {
 	});
 
 	it('reads PrometheusRule manifests and the gcloud list shape', () => {
-		const crd = 'kind: PrometheusRule\nspec:\n  groups:\n    - name: a\n      rules:\n        - alert: Unknown1\n          expr: vector(1)\n';
+		const crd =
+			'kind: PrometheusRule\nspec:\n  groups:\n    - name: a\n      rules:\n        - alert: Unknown1\n          expr: vector(1)\n';
 		expect(brief(check('crd.yaml', crd))).toEqual(['6:11 alert-runbook-missing', '6:11 alert-unknown']);
-		const list = '{"alertPolicies": [{"displayName": "BacklogHigh", "conditions": [], "documentation": {"links": [{"displayName": "Runbook", "url": "https://launchbook.example.com/runbooks/billing/backlog/#rollback"}]}}]}';
+		const list =
+			'{"alertPolicies": [{"displayName": "BacklogHigh", "conditions": [], "documentation": {"links": [{"displayName": "Runbook", "url": "https://launchbook.example.com/runbooks/billing/backlog/#rollback"}]}}]}';
 		expect(check('list.json', list).map((f) => f.message)).toEqual([
 			'policy "BacklogHigh": documentation.links[0].url lands on /runbooks/billing/backlog/#rollback, but content declares /runbooks/billing/backlog/#mitigation.',
 		]);
 	});
 
 	it('reads tab-indented JSON and points at the right line', () => {
-		const json = '{\n\t"displayName": "BacklogHigh",\n\t"conditions": [],\n\t"documentation": {\n\t\t"mimeType": "text/html",\n\t\t"links": []\n\t}\n}\n';
+		const json =
+			'{\n\t"displayName": "BacklogHigh",\n\t"conditions": [],\n\t"documentation": {\n\t\t"mimeType": "text/html",\n\t\t"links": []\n\t}\n}\n';
 		expect(brief(check('tabs.json', json))).toEqual(['4:2 alert-runbook-missing', '5:3 alert-policy-documentation']);
 	});
 
 	it('reports policy documentation over 8,192 characters', () => {
-		const json = JSON.stringify({ displayName: 'BacklogHigh', conditions: [], documentation: { content: 'x'.repeat(8193), links: [{ displayName: 'Runbook', url: 'https://launchbook.example.com/alerts/backlog-high/' }] } });
-		expect(check('long.json', json).map((f) => f.message)).toEqual(['policy "BacklogHigh": documentation.content is 8193 characters; the limit is 8192.']);
+		const json = JSON.stringify({
+			displayName: 'BacklogHigh',
+			conditions: [],
+			documentation: {
+				content: 'x'.repeat(8193),
+				links: [{ displayName: 'Runbook', url: 'https://launchbook.example.com/alerts/backlog-high/' }],
+			},
+		});
+		expect(check('long.json', json).map((f) => f.message)).toEqual([
+			'policy "BacklogHigh": documentation.content is 8193 characters; the limit is 8192.',
+		]);
 	});
 
 	it('reports YAML syntax errors at their line, and empty files', () => {

@@ -23,7 +23,9 @@ function pageTypes(): string[] {
 		if (existsSync(join(dir, 'index.html'))) urls.push(`/${section}/`);
 		if (NOT_PAGES.has(section)) continue;
 		// First page below the section index, however deep (runbooks/<surface>/<failure-mode>/).
-		const child = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('/index.html')).sort()[0];
+		const child = (readdirSync(dir, { recursive: true }) as string[])
+			.filter((f) => f.endsWith('/index.html'))
+			.sort()[0];
 		if (child) urls.push(`/${section}/${child.replace(/index\.html$/, '')}`);
 	}
 	return urls;
@@ -35,23 +37,46 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('accessibility (axe-core, WCA
 	const web = browseSite(dist);
 
 	it('covers the page types a responder meets', () => {
-		for (const must of ['/', '/runbooks/', '/comms/', '/status/', '/escalation/', '/offline-kit.html']) expect(urls).toContain(must);
-		expect(urls.some((u) => /^\/runbooks\/.+\/.+\/$/.test(u)), 'no runbook page found').toBe(true);
-		expect(urls.some((u) => /^\/comms\/.+\/$/.test(u)), 'no comms template page found').toBe(true);
-		expect(urls.some((u) => /^\/surfaces\/.+\/$/.test(u)), 'no surface page found').toBe(true);
+		for (const must of ['/', '/runbooks/', '/comms/', '/status/', '/escalation/', '/offline-kit.html'])
+			expect(urls).toContain(must);
+		expect(
+			urls.some((u) => /^\/runbooks\/.+\/.+\/$/.test(u)),
+			'no runbook page found',
+		).toBe(true);
+		expect(
+			urls.some((u) => /^\/comms\/.+\/$/.test(u)),
+			'no comms template page found',
+		).toBe(true);
+		expect(
+			urls.some((u) => /^\/surfaces\/.+\/$/.test(u)),
+			'no surface page found',
+		).toBe(true);
 	});
 
-	const runs = [...VIEWPORTS.map((vp) => ({ vp, scheme: 'light' as const })), { vp: VIEWPORTS[0], scheme: 'dark' as const }];
+	const runs = [
+		...VIEWPORTS.map((vp) => ({ vp, scheme: 'light' as const })),
+		{ vp: VIEWPORTS[0], scheme: 'dark' as const },
+	];
 	describe.each(runs)('at the $vp.name viewport, $scheme scheme', ({ vp, scheme }) => {
 		it.each(urls)('%s has no violations', async (url) => {
-			await withPage(web.browser, vp, `axe-${scheme}${url}`, async (page) => {
-				const response = await page.goto(`${web.url}${url}`, { waitUntil: 'load' });
-				expect(response?.status()).toBe(200);
-				// Starlight's Expressive Code makes code blocks that scroll focusable from its script: wait for that pass.
-				await page.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')));
-				const violations = await axeViolations(page);
-				expect(violations, describeViolations(url, violations)).toEqual([]);
-			}, { colorScheme: scheme });
+			await withPage(
+				web.browser,
+				vp,
+				`axe-${scheme}${url}`,
+				async (page) => {
+					const response = await page.goto(`${web.url}${url}`, { waitUntil: 'load' });
+					expect(response?.status()).toBe(200);
+					// Starlight's Expressive Code makes code blocks that scroll focusable from its script: wait for that pass.
+					await page.waitForFunction(() =>
+						[...document.querySelectorAll('.expressive-code pre')].every(
+							(p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex'),
+						),
+					);
+					const violations = await axeViolations(page);
+					expect(violations, describeViolations(url, violations)).toEqual([]);
+				},
+				{ colorScheme: scheme },
+			);
 		});
 	});
 });

@@ -33,14 +33,17 @@ const subject = (() => {
 		for (const alert of surface.data.alerts) {
 			const [runbookId, anchor] = alert.runbook.split('#');
 			const runbook = model.runbooks.find((r) => r.id === runbookId);
-			if (runbook && rollbackSteps(runbook).length > 0) return { alert, runbookId: runbookId!, anchor, runbook, steps: rollbackSteps(runbook) };
+			if (runbook && rollbackSteps(runbook).length > 0)
+				return { alert, runbookId: runbookId!, anchor, runbook, steps: rollbackSteps(runbook) };
 		}
 	}
 	return undefined;
 })();
 
 /** The comms template with the most variables: the form has the most to fill. */
-const template: DocumentEntry<CommsTemplate> | undefined = [...model.comms].sort((a, b) => b.data.variables.length - a.data.variables.length)[0];
+const template: DocumentEntry<CommsTemplate> | undefined = [...model.comms].sort(
+	(a, b) => b.data.variables.length - a.data.variables.length,
+)[0];
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium', () => {
 	const dist = inject('builtSite');
@@ -49,11 +52,18 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 
 	it('has content to exercise: an alert with a runbook rollback and a comms template with variables', () => {
 		expect(subject, 'no alert lands on a runbook with an ordered Rollback list').toBeDefined();
-		expect(template?.data.variables.length ?? 0, 'no comms template declares variables (content/comms/*.mdx)').toBeGreaterThan(0);
+		expect(
+			template?.data.variables.length ?? 0,
+			'no comms template declares variables (content/comms/*.mdx)',
+		).toBeGreaterThan(0);
 	});
 
 	it("ranks each alert's runbook first when searching the alert's name or id (Pagefind, as the search box uses it)", async () => {
-		const cases = model.surfaces.flatMap((s) => s.data.alerts.flatMap((a) => [a.name, a.id].map((term) => ({ term, want: `/runbooks/${a.runbook.split('#')[0]}/` }))));
+		const cases = model.surfaces.flatMap((s) =>
+			s.data.alerts.flatMap((a) =>
+				[a.name, a.id].map((term) => ({ term, want: `/runbooks/${a.runbook.split('#')[0]}/` })),
+			),
+		);
 		expect(cases.length).toBeGreaterThan(0);
 		await withPage(web.browser, VIEWPORTS[0], 'search-ranking', async (page) => {
 			await page.goto(`${web.url}/`);
@@ -78,7 +88,11 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 			await withPage(web.browser, vp, 'deep-link-rollback', async (page) => {
 				await page.goto(`${web.url}/alerts/${alert.id}/`);
 				await page.waitForURL(`${web.url}/runbooks/${runbookId}/${anchor ? `#${anchor}` : ''}`);
-				if (anchor) expect(await eventually(() => inViewport(page, `[id="${anchor}"]`)), `section #${anchor} is not scrolled into view`).toBe(true);
+				if (anchor)
+					expect(
+						await eventually(() => inViewport(page, `[id="${anchor}"]`)),
+						`section #${anchor} is not scrolled into view`,
+					).toBe(true);
 
 				// Rollback through the page's own table of contents, as a responder would.
 				if (vp.name === 'phone') {
@@ -90,11 +104,17 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 				await page.waitForURL(/#rollback$/);
 				const items = page.locator('h2#rollback').locator('xpath=following::ol[1]/li');
 				expect(await items.count()).toBe(steps.length);
-				expect(await eventually(() => inViewport(page, 'h2#rollback')), 'the Rollback heading is not in view').toBe(true);
+				expect(await eventually(() => inViewport(page, 'h2#rollback')), 'the Rollback heading is not in view').toBe(
+					true,
+				);
 				const first = await items.first().boundingBox();
 				expect(first, 'the first rollback step has no box').not.toBeNull();
-				expect(first!.y + first!.height, 'the first rollback step is below the fold').toBeLessThanOrEqual(vp.viewport.height);
-				expect((await items.first().innerText()).replace(/\s+/g, ' ')).toContain(steps[0]!.replace(/\s+/g, ' ').slice(0, 25));
+				expect(first!.y + first!.height, 'the first rollback step is below the fold').toBeLessThanOrEqual(
+					vp.viewport.height,
+				);
+				expect((await items.first().innerText()).replace(/\s+/g, ' ')).toContain(
+					steps[0]!.replace(/\s+/g, ' ').slice(0, 25),
+				);
 			});
 		});
 
@@ -103,7 +123,11 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 			await withPage(web.browser, vp, 'print-runbook', async (page) => {
 				await page.goto(`${web.url}/runbooks/${runbookId}/`);
 				await page.emulateMedia({ media: 'print' });
-				const shown = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0);
+				const shown = (selector: string) =>
+					page
+						.locator(selector)
+						.first()
+						.evaluate((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0);
 				for (const chrome of ['header.header', 'site-search', '.lb-kit-link', '#starlight__sidebar', 'starlight-toc']) {
 					if ((await page.locator(chrome).count()) > 0) expect(await shown(chrome), `${chrome} prints`).toBe(false);
 				}
@@ -163,9 +187,14 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 							// Next update: now plus the cadence of the template's most severe severity (the form's first choice).
 							const value = await field.inputValue();
 							expect(value, `${v.label} is not defaulted from the cadence`).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-							const sev = [...model.severities].filter((x) => t.data.severities.includes(x.id)).sort((a, b) => a.data.level - b.data.level)[0]!;
+							const sev = [...model.severities]
+								.filter((x) => t.data.severities.includes(x.id))
+								.sort((a, b) => a.data.level - b.data.level)[0]!;
 							const expectedMs = Date.now() + cadenceMinutes(sev.data.updateCadence, t.data.audience) * 60_000;
-							expect(Math.abs(Date.parse(`${value.replace(' ', 'T')}:00Z`) - expectedMs), `${v.label} is not now + cadence`).toBeLessThan(3 * 60_000);
+							expect(
+								Math.abs(Date.parse(`${value.replace(' ', 'T')}:00Z`) - expectedMs),
+								`${v.label} is not now + cadence`,
+							).toBeLessThan(3 * 60_000);
 						}
 					}
 					// Empty one variable again: copying is refused and the clipboard keeps what it had.
@@ -242,9 +271,17 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 						const items = rollback.locator('xpath=following::ol[1]/li');
 						expect(await items.count()).toBe(steps.length);
 						expect(await items.first().isVisible()).toBe(true);
-						expect(await page.locator('[data-kit-snapshot]').innerText()).toMatch(/^(Snapshot taken \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC|No (usable )?status snapshot)/);
-						expect(requests.filter((r) => !r.startsWith('file:')), 'the kit tried to fetch something over the network').toEqual([]);
-						expect(requests.filter((r) => r !== url), 'the kit loaded another file').toEqual([]);
+						expect(await page.locator('[data-kit-snapshot]').innerText()).toMatch(
+							/^(Snapshot taken \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC|No (usable )?status snapshot)/,
+						);
+						expect(
+							requests.filter((r) => !r.startsWith('file:')),
+							'the kit tried to fetch something over the network',
+						).toEqual([]);
+						expect(
+							requests.filter((r) => r !== url),
+							'the kit loaded another file',
+						).toEqual([]);
 					},
 					{ offline: true },
 				);
@@ -266,10 +303,28 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 					state: 'ok',
 					reason: 'All checks ok.',
 					checks: [
-						{ id: 'probe', surface: s.id, kind: 'http', name: 'Health probe', state: 'ok', reason: 'HTTP 200 in 120 ms.', value: 120, unit: 'ms', display: '120 ms', observedAt: old, checkedAt: old, stale: false, source: null, details: {} },
+						{
+							id: 'probe',
+							surface: s.id,
+							kind: 'http',
+							name: 'Health probe',
+							state: 'ok',
+							reason: 'HTTP 200 in 120 ms.',
+							value: 120,
+							unit: 'ms',
+							display: '120 ms',
+							observedAt: old,
+							checkedAt: old,
+							stale: false,
+							source: null,
+							details: {},
+						},
 					],
 				}));
-				writeFileSync(join(site, 'status', 'status.json'), JSON.stringify({ schemaVersion: 1, generatedAt: old, staleAfterMinutes: 30, surfaceRule: [], surfaces }));
+				writeFileSync(
+					join(site, 'status', 'status.json'),
+					JSON.stringify({ schemaVersion: 1, generatedAt: old, staleAfterMinutes: 30, surfaceRule: [], surfaces }),
+				);
 				stale = await serveStatic(site);
 				const base = stale.url;
 				await withPage(web.browser, vp, 'status-stale', async (page) => {
@@ -279,8 +334,13 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 					await cell.waitFor();
 					expect(await eventually(async () => (await cell.innerText()) === 'stale (last ok)', 10_000)).toBe(true);
 					// A stale check counts as unknown, so the surface is unknown: never ok on old data.
-					expect(await page.locator(`section[data-surface="${first.id}"] h2 .lb-status__state`).innerText()).toBe('unknown');
-					expect(await page.locator('[data-lb-surfaces] .lb-status--ok').count(), 'a surface or check with 6-hour-old data is shown as ok').toBe(0);
+					expect(await page.locator(`section[data-surface="${first.id}"] h2 .lb-status__state`).innerText()).toBe(
+						'unknown',
+					);
+					expect(
+						await page.locator('[data-lb-surfaces] .lb-status--ok').count(),
+						'a surface or check with 6-hour-old data is shown as ok',
+					).toBe(0);
 				});
 			} finally {
 				await stale?.close();

@@ -20,7 +20,6 @@ function allPages(): string[] {
 }
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('layout in Chromium', () => {
-
 	const web = browseSite(dist);
 
 	it('on a phone, no page is wider than the screen', { timeout: 120_000 }, async () => {
@@ -35,10 +34,13 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('layout in Chromium', () => {
 					// Name the first element that sticks out and is not inside a box that scrolls or clips.
 					const culprit = [...document.querySelectorAll('body *')].find((el) => {
 						if (el.getBoundingClientRect().right <= width + 1) return false;
-						for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+						for (let a = el.parentElement; a; a = a.parentElement)
+							if (getComputedStyle(a).overflowX !== 'visible') return false;
 						return !el.closest('header, nav.sidebar, mobile-starlight-toc'); // fixed chrome moves with the widened viewport
 					});
-					const name = culprit ? `${culprit.tagName.toLowerCase()}${culprit.className ? `.${String(culprit.className).split(' ')[0]}` : ''} "${(culprit.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"` : 'an element';
+					const name = culprit
+						? `${culprit.tagName.toLowerCase()}${culprit.className ? `.${String(culprit.className).split(' ')[0]}` : ''} "${(culprit.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`
+						: 'an element';
 					return `${document.documentElement.scrollWidth}px wide, ${name}`;
 				}, phone.viewport.width);
 				if (found) tooWide.push(`${url}: ${found}`);
@@ -58,7 +60,11 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('layout in Chromium', () => {
 						const wrap = tr.closest('.lb-table-wrap')!.getBoundingClientRect();
 						const cell = tr.querySelector('.lb-action-status')!;
 						const label = cell.querySelector('.lb-state')!.getBoundingClientRect();
-						return { id: tr.getAttribute('data-action'), text: cell.textContent!.trim(), visible: label.left >= wrap.left && label.right <= wrap.right };
+						return {
+							id: tr.getAttribute('data-action'),
+							text: cell.textContent!.trim(),
+							visible: label.left >= wrap.left && label.right <= wrap.right,
+						};
 					}),
 				);
 				expect(rows.length, url).toBeGreaterThan(0);

@@ -17,13 +17,31 @@ describe('CODEOWNERS', () => {
 	});
 
 	it('passes when the committed file matches, CRLF or not', () => {
-		expect(check(mutate(() => {}), codeowners(committed))).toEqual([]);
-		expect(check(mutate(() => {}), codeowners(committed.replace(/\n/g, '\r\n')))).toEqual([]);
+		expect(
+			check(
+				mutate(() => {}),
+				codeowners(committed),
+			),
+		).toEqual([]);
+		expect(
+			check(
+				mutate(() => {}),
+				codeowners(committed.replace(/\n/g, '\r\n')),
+			),
+		).toEqual([]);
 	});
 
 	it('codeowners-drift: a hand edit is reported at the first differing line', () => {
-		const edited = committed.replace('/services/ledger/** @example-org/payments', '/services/ledger/** @example-org/someone-else');
-		expect(check(mutate(() => {}), codeowners(edited))).toEqual([
+		const edited = committed.replace(
+			'/services/ledger/** @example-org/payments',
+			'/services/ledger/** @example-org/someone-else',
+		);
+		expect(
+			check(
+				mutate(() => {}),
+				codeowners(edited),
+			),
+		).toEqual([
 			`.github/CODEOWNERS:6:1  error  codeowners-drift  .github/CODEOWNERS differs from the generated file at line 6: expected "/services/ledger/** @example-org/payments", found "/services/ledger/** @example-org/someone-else". Run "npm run codeowners" and commit .github/CODEOWNERS; change owners and code paths in content/surfaces/, never in the generated file.`,
 		]);
 	});
@@ -36,14 +54,20 @@ describe('CODEOWNERS', () => {
 	});
 
 	it('reports trailing extra lines', () => {
-		expect(codeownersDrift(`${committed}/extra @example-org/x\n`, committed)).toEqual({ line: 11, expected: undefined, found: '/extra @example-org/x' });
+		expect(codeownersDrift(`${committed}/extra @example-org/x\n`, committed)).toEqual({
+			line: 11,
+			expected: undefined,
+			found: '/extra @example-org/x',
+		});
 	});
 
 	it('refuses globs CODEOWNERS cannot read', () => {
 		expect(codePathProblem('services/billing/**')).toBeUndefined();
 		expect(codePathProblem('services/{a,b}/**')).toBe('uses a {...} brace set, which CODEOWNERS does not support');
 		expect(codePathProblem('services/[ab]/**')).toBe('uses a [...] character range, which CODEOWNERS does not support');
-		expect(codePathProblem('/services/**')).toBe('starts with "/" or "./"; write it from the repository root without either');
+		expect(codePathProblem('/services/**')).toBe(
+			'starts with "/" or "./"; write it from the repository root without either',
+		);
 		expect(codePathProblem('../other/**')).toBe('climbs out of the repository with ".."');
 		expect(codePathProblem('services/billing/')).toBe('ends with "/"; write "dir/**" to own everything under a folder');
 	});
@@ -63,7 +87,18 @@ describe('pull-request mode', () => {
 	});
 
 	it('changed-path-unowned: a path no surface owns (allowed paths are quiet)', () => {
-		const out = check(mutate(() => {}), { changedPaths: ['services/other/main.go', './docs/readme.md', 'README.md', 'services/payments/api.ts', 'tests/x.test.ts'] });
+		const out = check(
+			mutate(() => {}),
+			{
+				changedPaths: [
+					'services/other/main.go',
+					'./docs/readme.md',
+					'README.md',
+					'services/payments/api.ts',
+					'tests/x.test.ts',
+				],
+			},
+		);
 		expect(out).toEqual([
 			`services/other/main.go:1:1  warning  changed-path-unowned  services/other/main.go changes, but no surface's codePaths match it. Add a glob matching it to the codePaths of the surface that runs it (content/surfaces/), or add it to policy.unownedAllowed in launchbook.config.yaml if it is not production code.`,
 		]);
@@ -71,7 +106,14 @@ describe('pull-request mode', () => {
 
 	it('changed-path-stale-review: a change to a surface whose runbook review is overdue', () => {
 		const m = mutate((m) => (m.runbooks.find((r) => r.id === 'payments/errors')!.data.lastReviewed = '2026-08-01'));
-		const out = check(m, { changedPaths: ['services/payments/a.ts', 'services/payments/b.ts', 'libs/payments-x/c.ts', 'services/payments/d.ts'] });
+		const out = check(m, {
+			changedPaths: [
+				'services/payments/a.ts',
+				'services/payments/b.ts',
+				'libs/payments-x/c.ts',
+				'services/payments/d.ts',
+			],
+		});
 		expect(out).toEqual([
 			`content/runbooks/payments/errors.mdx:7:1  error  changed-path-stale-review  this change touches surface "payments" (libs/payments-x/c.ts, services/payments/a.ts, services/payments/b.ts and 1 more), whose runbook "payments/errors" was due for review on 2026-10-30. Review the runbook in this pull request against the changed code and set lastReviewed to today.`,
 			`content/runbooks/payments/errors.mdx:7:1  error  review-overdue  runbook "payments/errors" was due for review on 2026-10-30 (27 days ago; last reviewed 2026-08-01, every 90 days). Review the runbook against the running system (commands, dashboards, regions), then set lastReviewed to the review date.`,
@@ -80,7 +122,9 @@ describe('pull-request mode', () => {
 
 	it('a change that does not touch the stale surface adds nothing', () => {
 		const m = mutate((m) => (m.runbooks.find((r) => r.id === 'payments/errors')!.data.lastReviewed = '2026-08-01'));
-		expect(check(m, { changedPaths: ['services/ledger/main.go'] }).map((l) => l.split('  ')[2])).toEqual(['review-overdue']);
+		expect(check(m, { changedPaths: ['services/ledger/main.go'] }).map((l) => l.split('  ')[2])).toEqual([
+			'review-overdue',
+		]);
 	});
 });
 

@@ -16,12 +16,16 @@ describe('malformed inputs', () => {
 			const tree = copyTree(GOOD, c.files);
 			try {
 				const r = runCli(['--root', tree.root, '--today', TODAY]);
-				expect(r.stderr.split('\n').some((l) => l.startsWith(c.expect)), `expected a line starting with:\n${c.expect}\ngot:\n${r.stderr}`).toBe(true);
+				expect(
+					r.stderr.split('\n').some((l) => l.startsWith(c.expect)),
+					`expected a line starting with:\n${c.expect}\ngot:\n${r.stderr}`,
+				).toBe(true);
 				expect(r.status).toBe(1);
 				expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error|TypeError|RangeError/);
 				expect(r.stdout).toBe('');
 				// One clear finding, not a cascade of follow-on ones.
-				if (c.only) expect(r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+  (error|warning)  /.test(l))).toHaveLength(1);
+				if (c.only)
+					expect(r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+  (error|warning)  /.test(l))).toHaveLength(1);
 			} finally {
 				tree.cleanup();
 			}

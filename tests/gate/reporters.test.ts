@@ -1,11 +1,25 @@
 /** Reporters: GitHub escaping, annotation caps, the 1 MiB job summary, text colour rules. */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.ts';
-import { escapeCell, escapeData, escapeProperty, renderAnnotations, renderSummary } from '../../src/adapters/reporters/github.ts';
+import {
+	escapeCell,
+	escapeData,
+	escapeProperty,
+	renderAnnotations,
+	renderSummary,
+} from '../../src/adapters/reporters/github.ts';
 import { renderText, wantsColor } from '../../src/adapters/reporters/text.ts';
 
 const SITE = 'https://launchbook.example.com';
-const finding = (i: number, level: 'error' | 'warning' = 'error'): Finding => ({ rule: 'surface-alerts', level, file: `content/surfaces/s-${i}.yaml`, line: i + 1, column: 1, message: `surface "s-${i}" declares no alerts.`, fix: 'Declare an alert.' });
+const finding = (i: number, level: 'error' | 'warning' = 'error'): Finding => ({
+	rule: 'surface-alerts',
+	level,
+	file: `content/surfaces/s-${i}.yaml`,
+	line: i + 1,
+	column: 1,
+	message: `surface "s-${i}" declares no alerts.`,
+	fix: 'Declare an alert.',
+});
 
 describe('GitHub workflow commands', () => {
 	it('escapes data: %, CR and LF', () => {
@@ -23,15 +37,27 @@ describe('GitHub workflow commands', () => {
 		expect(renderAnnotations([], SITE)).toBe('');
 	});
 	it('caps each level at 10 and counts the rest', () => {
-		const out = renderAnnotations([...Array.from({ length: 11 }, (_, i) => finding(i)), ...Array.from({ length: 10 }, (_, i) => finding(i, 'warning'))], SITE).trimEnd().split('\n');
+		const out = renderAnnotations(
+			[
+				...Array.from({ length: 11 }, (_, i) => finding(i)),
+				...Array.from({ length: 10 }, (_, i) => finding(i, 'warning')),
+			],
+			SITE,
+		)
+			.trimEnd()
+			.split('\n');
 		expect(out).toHaveLength(21);
-		expect(out[20]).toBe('::notice title=Launchbook coverage gate::1 error left out of the annotations: GitHub shows 10 of each level per step. The job summary lists all 21 findings.');
+		expect(out[20]).toBe(
+			'::notice title=Launchbook coverage gate::1 error left out of the annotations: GitHub shows 10 of each level per step. The job summary lists all 21 findings.',
+		);
 	});
 });
 
 describe('job summary', () => {
 	it('says so when there are no findings', () => {
-		expect(renderSummary([], SITE)).toBe('## Launchbook coverage gate\n\n✅ No findings: operational coverage is complete.\n\n');
+		expect(renderSummary([], SITE)).toBe(
+			'## Launchbook coverage gate\n\n✅ No findings: operational coverage is complete.\n\n',
+		);
 	});
 	it('escapes table cells', () => {
 		expect(escapeCell('a | b <script> & `c`\nd')).toBe('a \\| b &lt;script&gt; &amp; &#96;c&#96; d');
@@ -41,7 +67,9 @@ describe('job summary', () => {
 		const md = renderSummary(many, SITE, 64 * 1024);
 		expect(Buffer.byteLength(md)).toBeLessThanOrEqual(64 * 1024);
 		const shown = md.split('\n').filter((l) => l.startsWith('| error |')).length;
-		expect(md).toContain(`_${5000 - shown} more findings not shown: the job summary is limited to 64 KiB. Run \`npm run check\` locally for the full list._`);
+		expect(md).toContain(
+			`_${5000 - shown} more findings not shown: the job summary is limited to 64 KiB. Run \`npm run check\` locally for the full list._`,
+		);
 		expect(Buffer.byteLength(renderSummary(many, SITE))).toBeLessThanOrEqual(1024 * 1024);
 	});
 });

@@ -12,9 +12,11 @@ const PAYMENTS = 'content/surfaces/payments.yaml';
 const LEDGER = 'content/surfaces/ledger.yaml';
 const ERRORS_RB = 'content/runbooks/payments/errors.mdx';
 const TABLETOP = 'content/tabletops/2026-10-regional-outage.mdx';
-const ROLLBACK_FIX = 'Write the rollback as a numbered list ("1. …", "2. …"), each step a command or action a responder can carry out in order.';
+const ROLLBACK_FIX =
+	'Write the rollback as a numbered list ("1. …", "2. …"), each step a command or action a responder can carry out in order.';
 
-const surface = (m: Parameters<Parameters<typeof mutate>[0]>[0], id: string) => m.surfaces.find((s) => s.data.id === id)!;
+const surface = (m: Parameters<Parameters<typeof mutate>[0]>[0], id: string) =>
+	m.surfaces.find((s) => s.data.id === id)!;
 const runbook = (m: Parameters<Parameters<typeof mutate>[0]>[0], id: string) => m.runbooks.find((r) => r.id === id)!;
 
 const BODY = (rollback: string) => `
@@ -109,12 +111,24 @@ describe('one mutation per rule', () => {
 
 	it('alert-runbook-section: anchors follow the site slugs (punctuation, duplicates)', () => {
 		const m = mutate((m) => {
-			setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('## Mitigation', '## Mitigation: shift traffic (Cloud Run)\n\n## Mitigation'));
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
+					'## Mitigation',
+					'## Mitigation: shift traffic (Cloud Run)\n\n## Mitigation',
+				),
+			);
 			surface(m, 'payments').data.alerts[0]!.runbook = 'payments/errors#mitigation-shift-traffic-cloud-run';
 		});
 		expect(check(m)).toEqual([]);
 		const dup = mutate((m) => {
-			setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('## Mitigation', '## Mitigation\n\nFirst.\n\n## Mitigation'));
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
+					'## Mitigation',
+					'## Mitigation\n\nFirst.\n\n## Mitigation',
+				),
+			);
 			surface(m, 'payments').data.alerts[0]!.runbook = 'payments/errors#mitigation-1';
 		});
 		expect(check(dup)).toEqual([]);
@@ -156,25 +170,74 @@ describe('one mutation per rule', () => {
 	});
 
 	it('runbook-required-sections: a missing section points after the previous one', () => {
-		const m = mutate((m) => setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('## Diagnosis\n\nLook at the dashboard.\n\n', '')));
+		const m = mutate((m) =>
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
+					'## Diagnosis\n\nLook at the dashboard.\n\n',
+					'',
+				),
+			),
+		);
 		expect(check(m)).toEqual([
 			`${ERRORS_RB}:15:1  error  runbook-required-sections  runbook "payments/errors" has no "## Diagnosis" section. Add a "## Diagnosis" heading after "## Detection" and fill it in; every runbook needs: Summary, Detection, Diagnosis, Mitigation, Rollback, Escalation, Communication.`,
 		]);
 	});
 
 	it('runbook-required-sections: a required section written one level too deep', () => {
-		const m = mutate((m) => setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('## Escalation', '### Escalation')));
+		const m = mutate((m) =>
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
+					'## Escalation',
+					'### Escalation',
+				),
+			),
+		);
 		expect(check(m)).toEqual([
-			`${ERRORS_RB}:32:1  error  runbook-required-sections  the "Escalation" section is a level-3 heading; required sections are level 2. Write it as "### Escalation".`.replace('Write it as "### Escalation"', 'Write it as "## Escalation"'),
+			`${ERRORS_RB}:32:1  error  runbook-required-sections  the "Escalation" section is a level-3 heading; required sections are level 2. Write it as "### Escalation".`.replace(
+				'Write it as "### Escalation"',
+				'Write it as "## Escalation"',
+			),
 		]);
 	});
 
 	const rollbackCases: [string, string, string[]][] = [
-		['an empty section', '\n', [`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" is empty. ${ROLLBACK_FIX}`]],
-		['prose only', '\nRoll back the way we always do.\n', [`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" holds prose but no numbered steps. ${ROLLBACK_FIX}`]],
-		['a lone TBD', '\nTBD\n', [`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" holds only a placeholder ("TBD"). ${ROLLBACK_FIX}`]],
-		['a bulleted list', '\n- Pin traffic to the last good revision.\n- Confirm the error rate falls.\n', [`${ERRORS_RB}:29:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" has a bulleted list, not a numbered one; rollback steps must run in order. ${ROLLBACK_FIX}`]],
-		['one step', '\n1. Pin traffic to the last good revision.\n', [`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" has 1 concrete step; at least 2 are required. ${ROLLBACK_FIX}`]],
+		[
+			'an empty section',
+			'\n',
+			[
+				`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" is empty. ${ROLLBACK_FIX}`,
+			],
+		],
+		[
+			'prose only',
+			'\nRoll back the way we always do.\n',
+			[
+				`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" holds prose but no numbered steps. ${ROLLBACK_FIX}`,
+			],
+		],
+		[
+			'a lone TBD',
+			'\nTBD\n',
+			[
+				`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" holds only a placeholder ("TBD"). ${ROLLBACK_FIX}`,
+			],
+		],
+		[
+			'a bulleted list',
+			'\n- Pin traffic to the last good revision.\n- Confirm the error rate falls.\n',
+			[
+				`${ERRORS_RB}:29:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" has a bulleted list, not a numbered one; rollback steps must run in order. ${ROLLBACK_FIX}`,
+			],
+		],
+		[
+			'one step',
+			'\n1. Pin traffic to the last good revision.\n',
+			[
+				`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" has 1 concrete step; at least 2 are required. ${ROLLBACK_FIX}`,
+			],
+		],
 		[
 			'placeholder steps',
 			'\n1. Pin traffic to the last good revision.\n2. TODO: confirm the region\n3. Step three\n',
@@ -193,7 +256,12 @@ describe('one mutation per rule', () => {
 	}
 
 	it('runbook-rollback-steps: steps under sub-headings count', () => {
-		const m = mutate((m) => setBody(runbook(m, 'payments/errors'), BODY('\n### Cloud Run\n\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n')));
+		const m = mutate((m) =>
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n### Cloud Run\n\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n'),
+			),
+		);
 		expect(check(m)).toEqual([]);
 	});
 
@@ -286,7 +354,10 @@ describe('one mutation per rule', () => {
 	it('duplicate-id: an alert id used by two surfaces', () => {
 		const m = mutate((m) => {
 			const ledger = surface(m, 'ledger').data;
-			ledger.alerts.push({ ...structuredClone(surface(m, 'payments').data.alerts[0]!), runbook: 'ledger/lag#mitigation' });
+			ledger.alerts.push({
+				...structuredClone(surface(m, 'payments').data.alerts[0]!),
+				runbook: 'ledger/lag#mitigation',
+			});
 			runbook(m, 'ledger/lag').data.alerts.push('payments-errors');
 		});
 		// Reported once: which runbook a duplicated id lands on is ambiguous, so runbook-alerts says nothing about it.
@@ -295,7 +366,7 @@ describe('one mutation per rule', () => {
 		]);
 	});
 
-	it('duplicate-id: an alert renamed to another surface\'s id is reported once, with what its old id leaves dangling', () => {
+	it("duplicate-id: an alert renamed to another surface's id is reported once, with what its old id leaves dangling", () => {
 		const m = mutate((m) => (surface(m, 'ledger').data.alerts[0]!.id = 'payments-errors'));
 		expect(check(m)).toEqual([
 			'content/risks/ledger-lag.yaml:8:12  error  risk-references  risk "ledger-lag" is detected by alert "ledger-lag", which no surface declares. Correct the id to an alert declared under a surface\'s alerts, or declare the alert.',
@@ -306,7 +377,11 @@ describe('one mutation per rule', () => {
 
 	it('duplicate-id: a vendor with the id of a surface', () => {
 		const m = mutate((m) => {
-			m.vendors.push({ ...structuredClone(m.vendors[0]!), file: 'content/vendors/ledger.yaml', data: { ...structuredClone(m.vendors[0]!.data), id: 'ledger' } });
+			m.vendors.push({
+				...structuredClone(m.vendors[0]!),
+				file: 'content/vendors/ledger.yaml',
+				data: { ...structuredClone(m.vendors[0]!.data), id: 'ledger' },
+			});
 		});
 		expect(check(m)).toEqual([
 			`content/vendors/ledger.yaml:1:1  error  duplicate-id  surface or vendor id "ledger" is already declared at content/surfaces/ledger.yaml:1. Rename one of them: surfaces and vendors share one namespace because dependsOn can name either.`,
@@ -323,10 +398,12 @@ describe('one mutation per rule', () => {
 	it('code-path-pattern: globs CODEOWNERS cannot read', () => {
 		const m = mutate((m) => (surface(m, 'ledger').data.codePaths = ['!services/ledger/tests/**']));
 		const out = check(m, { codeowners: { file: '.github/CODEOWNERS', text: null } });
-		expect(out).toEqual([
-			`${LEDGER}:9:13  error  code-path-pattern  code path "!services/ledger/tests/**" is a negation, which CODEOWNERS does not support. Write the glob as a path from the repository root such as "services/billing/**"; list several globs instead of a negation, range or brace set.`,
-			`.github/CODEOWNERS:1:1  error  codeowners-drift  .github/CODEOWNERS is missing, but the surfaces declare code paths and owners. Run "npm run codeowners" and commit .github/CODEOWNERS; change owners and code paths in content/surfaces/, never in the generated file.`,
-		].sort((a, b) => a.localeCompare(b)));
+		expect(out).toEqual(
+			[
+				`${LEDGER}:9:13  error  code-path-pattern  code path "!services/ledger/tests/**" is a negation, which CODEOWNERS does not support. Write the glob as a path from the repository root such as "services/billing/**"; list several globs instead of a negation, range or brace set.`,
+				`.github/CODEOWNERS:1:1  error  codeowners-drift  .github/CODEOWNERS is missing, but the surfaces declare code paths and owners. Run "npm run codeowners" and commit .github/CODEOWNERS; change owners and code paths in content/surfaces/, never in the generated file.`,
+			].sort((a, b) => a.localeCompare(b)),
+		);
 	});
 
 	it('policy levels: a rule set to warning or off', () => {
@@ -343,14 +420,26 @@ describe('one mutation per rule', () => {
 	it('never reads the clock: the same model judged on two days', () => {
 		const m = mutate(() => {});
 		expect(checkCoverage(m, { today: TODAY })).toEqual([]);
-		expect(checkCoverage(m, { today: '2027-06-01' }).map((f) => f.rule).sort()).toEqual(['review-overdue', 'review-overdue', 'tabletop-action-overdue', 'tabletop-recent', 'tabletop-recent']);
+		expect(
+			checkCoverage(m, { today: '2027-06-01' })
+				.map((f) => f.rule)
+				.sort(),
+		).toEqual(['review-overdue', 'review-overdue', 'tabletop-action-overdue', 'tabletop-recent', 'tabletop-recent']);
 	});
 });
 
 describe('unsafe-link', () => {
 	const UNSAFE_FIX = 'Link to an https:// page instead; if the text is an example, put it in a code span.';
 	const withSummary = (summary: string) =>
-		mutate((m) => setBody(runbook(m, 'payments/errors'), BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace('Payments fail.', summary)));
+		mutate((m) =>
+			setBody(
+				runbook(m, 'payments/errors'),
+				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
+					'Payments fail.',
+					summary,
+				),
+			),
+		);
 
 	it.each([
 		['a Markdown link', 'See [the dashboard](javascript:alert(1)).', 21, 'javascript'],
@@ -365,7 +454,12 @@ describe('unsafe-link', () => {
 	});
 
 	it('leaves examples in code spans and code blocks alone, and https links', () => {
-		expect(check(withSummary('Never paste `[x](javascript:alert(1))`; see [the docs](https://cloud.google.com/run/docs).\n\n```md\n[x](javascript:alert(1))\n```'))).toEqual([]);
+		expect(
+			check(
+				withSummary(
+					'Never paste `[x](javascript:alert(1))`; see [the docs](https://cloud.google.com/run/docs).\n\n```md\n[x](javascript:alert(1))\n```',
+				),
+			),
+		).toEqual([]);
 	});
 });
-

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
 import { GOOD, REPO, TODAY } from './support.ts';
 
-const FINDING = 'content/runbooks/payments/errors.mdx:31:1  error  runbook-rollback-steps  rollback step 3 of runbook "payments/errors" is a placeholder ("TBD"), not a concrete step.';
+const FINDING =
+	'content/runbooks/payments/errors.mdx:31:1  error  runbook-rollback-steps  rollback step 3 of runbook "payments/errors" is a placeholder ("TBD"), not a concrete step.';
 
 let root: string;
 function build(env: Record<string, string>) {
@@ -19,7 +20,16 @@ function build(env: Record<string, string>) {
 		cwd: root,
 		encoding: 'utf8',
 		timeout: 300_000,
-		env: { ...process.env, NO_COLOR: '1', LAUNCHBOOK_ROOT: root, LAUNCHBOOK_TODAY: TODAY, LAUNCHBOOK_OUT_DIR: join(root, 'dist'), LAUNCHBOOK_CACHE_DIR: join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+		env: {
+			...process.env,
+			NO_COLOR: '1',
+			LAUNCHBOOK_ROOT: root,
+			LAUNCHBOOK_TODAY: TODAY,
+			LAUNCHBOOK_OUT_DIR: join(root, 'dist'),
+			LAUNCHBOOK_CACHE_DIR: join(root, 'cache'),
+			ASTRO_TELEMETRY_DISABLED: '1',
+			...env,
+		},
 	});
 }
 
@@ -27,7 +37,13 @@ beforeAll(() => {
 	root = mkdtempSync(join(tmpdir(), 'launchbook-gate-site-'));
 	cpSync(GOOD, root, { recursive: true });
 	const rb = join(root, 'content/runbooks/payments/errors.mdx');
-	writeFileSync(rb, readFileSync(rb, 'utf8').replace('2. Confirm the error rate falls on the dashboard within five minutes.', '2. Confirm the error rate falls.\n3. TBD'));
+	writeFileSync(
+		rb,
+		readFileSync(rb, 'utf8').replace(
+			'2. Confirm the error rate falls on the dashboard within five minutes.',
+			'2. Confirm the error rate falls.\n3. TBD',
+		),
+	);
 	for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, file), join(root, file));
 	// Copied and hard-linked, not symlinked: Vite keys compiled modules by real path.
 	cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
@@ -40,7 +56,9 @@ describe('the site build runs the gate', () => {
 		const r = build({});
 		expect(r.status).not.toBe(0);
 		expect(`${r.stdout}${r.stderr}`).toContain(FINDING);
-		expect(`${r.stdout}${r.stderr}`).toContain('Launchbook: the coverage gate reports 1 error(s); see the lines above.\n  Hint:\n    Run "npm run check" for the same report without building;');
+		expect(`${r.stdout}${r.stderr}`).toContain(
+			'Launchbook: the coverage gate reports 1 error(s); see the lines above.\n  Hint:\n    Run "npm run check" for the same report without building;',
+		);
 		// The findings are the last thing a reader sees: no stack trace into the integration after them.
 		expect(`${r.stdout}${r.stderr}`).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+\)?\n/);
 	});
@@ -54,7 +72,9 @@ describe('the site build runs the gate', () => {
 		expect(rulePage).toContain('Rollback is an ordered list of concrete steps');
 		expect(rulePage).toContain('content/runbooks/payments/errors.mdx:31:1');
 		const home = readFileSync(join(dist, 'index.html'), 'utf8');
-		expect(home).toMatch(/<a href="\/rules\/runbook-rollback-steps\/"[^>]*><code[^>]*>runbook-rollback-steps<\/code><\/a>/);
+		expect(home).toMatch(
+			/<a href="\/rules\/runbook-rollback-steps\/"[^>]*><code[^>]*>runbook-rollback-steps<\/code><\/a>/,
+		);
 		const surface = readFileSync(join(dist, 'surfaces/payments/index.html'), 'utf8');
 		expect(surface).toContain('href="/rules/runbook-rollback-steps/"');
 		expect(readFileSync(join(dist, 'rules/index.html'), 'utf8')).toContain('href="/rules/codeowners-drift/"');

@@ -50,7 +50,10 @@ export interface CliResult {
 }
 
 /** Run `scripts/check.ts` as a child process with the project's Node. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): CliResult {
+export function runCli(
+	args: readonly string[],
+	options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {},
+): CliResult {
 	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
 	for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
 	delete env.GITHUB_STEP_SUMMARY;
@@ -66,7 +69,10 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
 }
 
 /** A writable copy of a fixture tree, with files replaced (string or bytes) or removed (`null`). */
-export function copyTree(from: string, files: Record<string, string | Uint8Array | null> = {}): { root: string; cleanup: () => void } {
+export function copyTree(
+	from: string,
+	files: Record<string, string | Uint8Array | null> = {},
+): { root: string; cleanup: () => void } {
 	const root = mkdtempSync(join(tmpdir(), 'launchbook-gate-'));
 	cpSync(from, root, { recursive: true });
 	for (const [path, content] of Object.entries(files)) {

@@ -19,7 +19,11 @@ interface Step {
 }
 
 const doc = parseDocument(readFileSync(join(REPO, '.github/workflows/pull-request.yml'), 'utf8'), { uniqueKeys: true });
-const workflow = doc.toJS() as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { 'runs-on': string; container?: string; steps: Step[] }> };
+const workflow = doc.toJS() as {
+	on: Record<string, unknown>;
+	permissions: Record<string, string>;
+	jobs: Record<string, { 'runs-on': string; container?: string; steps: Step[] }>;
+};
 const [job] = Object.values(workflow.jobs);
 const steps = job!.steps;
 const indexOf = (test: (s: Step) => boolean) => steps.findIndex(test);
@@ -37,7 +41,8 @@ describe('.github/workflows/pull-request.yml', () => {
 		expect(job!.container).toMatch(/bookworm|trixie|debian/);
 		const install = steps[indexOf((s) => /apt-get install/.test(s.run ?? ''))];
 		expect(install?.run).toMatch(/apt-get update\n/);
-		for (const pkg of ['chromium', 'prometheus', 'openssl', 'git']) expect(install?.run).toMatch(new RegExp(`\\b${pkg}\\b`));
+		for (const pkg of ['chromium', 'prometheus', 'openssl', 'git'])
+			expect(install?.run).toMatch(new RegExp(`\\b${pkg}\\b`));
 		expect(install?.run).not.toMatch(/\bsudo\b/);
 	});
 
@@ -63,7 +68,9 @@ describe('.github/workflows/pull-request.yml', () => {
 	});
 
 	it('names only scripts that exist in package.json', () => {
-		const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+		const scripts = (
+			JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+		).scripts;
 		for (const s of steps) {
 			const m = /^npm (?:run (\S+)|(test))\b/.exec(s.run ?? '');
 			if (m) expect(Object.keys(scripts), s.run).toContain(m[1] ?? m[2]);

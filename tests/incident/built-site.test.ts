@@ -32,8 +32,10 @@ describe('offline kit in the build', () => {
 		for (const r of model.runbooks) expect(kitText, `runbook ${r.id}`).toContain(r.data.title);
 		for (const s of model.severities) expect(kitText, `severity ${s.id}`).toContain(s.data.name);
 		for (const t of model.teams) expect(kit, `team ${t.id}`).toContain(`id="team-${t.id}"`);
-		for (const e of model.escalation) expect(kit, `escalation ${e.data.surface}`).toContain(`id="escalation-${e.data.surface}"`);
-		for (const c of model.comms) expect(kitText, `comms ${c.id}`).toContain(text(c.data.message.trim().split('\n')[0]!).trim());
+		for (const e of model.escalation)
+			expect(kit, `escalation ${e.data.surface}`).toContain(`id="escalation-${e.data.surface}"`);
+		for (const c of model.comms)
+			expect(kitText, `comms ${c.id}`).toContain(text(c.data.message.trim().split('\n')[0]!).trim());
 	});
 
 	it('says how old its status snapshot is, or that there is none', () => {
@@ -44,7 +46,9 @@ describe('offline kit in the build', () => {
 		const ids = new Set([...kit.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 		const hrefs = [...kit.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]!);
 		expect(hrefs.filter((h) => !ids.has(h))).toEqual([]);
-		const duplicates = [...kit.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]).filter((id, i, all) => all.indexOf(id) !== i);
+		const duplicates = [...kit.matchAll(/\sid="([^"]+)"/g)]
+			.map((m) => m[1])
+			.filter((id, i, all) => all.indexOf(id) !== i);
 		expect(duplicates).toEqual([]);
 	});
 });
@@ -67,12 +71,24 @@ describe('blast radius in the build', () => {
 	it('on each surface page highlights the surface, what its failure takes down and what it needs', () => {
 		for (const s of model.surfaces) {
 			const f = figure(read(`surfaces/${s.id}/index.html`));
-			const roles = Object.fromEntries([...f.matchAll(/data-node="([^"]+)" data-role="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+			const roles = Object.fromEntries(
+				[...f.matchAll(/data-node="([^"]+)" data-role="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+			);
 			expect(roles[s.id], s.id).toBe('focus');
 			const down = blastRadius(graph, s.id);
 			const up = upstream(graph, s.id);
-			expect(Object.keys(roles).filter((id) => roles[id] === 'down').sort(), `${s.id} blast radius`).toEqual(down);
-			expect(Object.keys(roles).filter((id) => roles[id] === 'up').sort(), `${s.id} upstream`).toEqual(up.filter((id) => !down.includes(id)));
+			expect(
+				Object.keys(roles)
+					.filter((id) => roles[id] === 'down')
+					.sort(),
+				`${s.id} blast radius`,
+			).toEqual(down);
+			expect(
+				Object.keys(roles)
+					.filter((id) => roles[id] === 'up')
+					.sort(),
+				`${s.id} upstream`,
+			).toEqual(up.filter((id) => !down.includes(id)));
 			expect(text(f)).toContain(`A failure of ${s.data.name} takes down:`);
 		}
 	});
@@ -106,9 +122,16 @@ describe('comms pages in the build', () => {
 			for (const id of c.data.severities) {
 				const s = sevs.get(id)!;
 				const internal = c.data.audience === 'internal';
-				const minutes = internal ? s.updateCadence.internalMinutes : (s.updateCadence.customerMinutes ?? s.updateCadence.internalMinutes);
-				const extra = !internal && s.updateCadence.customerMinutes === undefined ? ' (no customer cadence set; the internal one applies)' : '';
-				expect(page, `${c.id} ${id}`).toContain(`${s.name}: next ${internal ? 'internal' : 'customer'} update within ${minutes} minutes${extra}. ${s.commsApproval}.`);
+				const minutes = internal
+					? s.updateCadence.internalMinutes
+					: (s.updateCadence.customerMinutes ?? s.updateCadence.internalMinutes);
+				const extra =
+					!internal && s.updateCadence.customerMinutes === undefined
+						? ' (no customer cadence set; the internal one applies)'
+						: '';
+				expect(page, `${c.id} ${id}`).toContain(
+					`${s.name}: next ${internal ? 'internal' : 'customer'} update within ${minutes} minutes${extra}. ${s.commsApproval}.`,
+				);
 			}
 			expect(page, c.id).not.toContain('approved by');
 		}
@@ -117,7 +140,9 @@ describe('comms pages in the build', () => {
 
 describe('every page links the offline kit', () => {
 	it('each Starlight page has the kit link in its footer', () => {
-		const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && existsSync(join(dist, f)));
+		const pages = (readdirSync(dist, { recursive: true }) as string[]).filter(
+			(f) => f.endsWith('.html') && existsSync(join(dist, f)),
+		);
 		const starlight = pages.filter((f) => read(f).includes('id="starlight__sidebar"') || f === '404.html');
 		expect(starlight.length).toBeGreaterThan(20);
 		const missing = starlight.filter((f) => !read(f).includes('href="/offline-kit.html"'));

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { blockedMessage, cadenceMinutes, fillTemplate, formatUtc, formatUtcMinute, nextUpdateAt, placeholders } from '../../src/core/comms-fill.ts';
+import {
+	blockedMessage,
+	cadenceMinutes,
+	fillTemplate,
+	formatUtc,
+	formatUtcMinute,
+	nextUpdateAt,
+	placeholders,
+} from '../../src/core/comms-fill.ts';
 
 describe('filling a comms template', () => {
 	const message = 'Problem with {{surface}} since {{ startTime }}. Next update by {{nextUpdate}}. ({{surface}})';
 
 	it('replaces every placeholder, spaces inside the braces allowed', () => {
-		const r = fillTemplate(message, { surface: 'Billing event processing', startTime: '2026-11-26 14:05 UTC', nextUpdate: '2026-11-26 14:35 UTC' });
-		expect(r).toEqual({ text: 'Problem with Billing event processing since 2026-11-26 14:05 UTC. Next update by 2026-11-26 14:35 UTC. (Billing event processing)', missing: [] });
+		const r = fillTemplate(message, {
+			surface: 'Billing event processing',
+			startTime: '2026-11-26 14:05 UTC',
+			nextUpdate: '2026-11-26 14:35 UTC',
+		});
+		expect(r).toEqual({
+			text: 'Problem with Billing event processing since 2026-11-26 14:05 UTC. Next update by 2026-11-26 14:35 UTC. (Billing event processing)',
+			missing: [],
+		});
 	});
 
 	it('keeps unfilled placeholders visible and lists them once, in order of use; blanks count as unfilled', () => {
@@ -22,7 +37,9 @@ describe('filling a comms template', () => {
 	it('says exactly what blocks copying', () => {
 		expect(blockedMessage([])).toBe('');
 		expect(blockedMessage(['Impact'])).toBe('Copy blocked: fill in Impact first.');
-		expect(blockedMessage(['Surface', 'Start time (UTC)', 'Impact'])).toBe('Copy blocked: fill in Surface, Start time (UTC) and Impact first.');
+		expect(blockedMessage(['Surface', 'Start time (UTC)', 'Impact'])).toBe(
+			'Copy blocked: fill in Surface, Start time (UTC) and Impact first.',
+		);
 	});
 });
 

@@ -12,13 +12,24 @@ const graph = buildGraph([
 
 describe('layered layout of the dependency graph', () => {
 	it('puts each node one layer below its deepest known dependency', () => {
-		expect(Object.fromEntries(assignLayers(graph))).toEqual({ gcp: 0, stripe: 0, foundation: 1, deploy: 2, billing: 3 });
+		expect(Object.fromEntries(assignLayers(graph))).toEqual({
+			gcp: 0,
+			stripe: 0,
+			foundation: 1,
+			deploy: 2,
+			billing: 3,
+		});
 	});
 
 	it('draws every known edge downwards, from the dependency to what depends on it', () => {
 		const layout = layoutGraph(graph);
 		const at = new Map(layout.nodes.map((n) => [n.id, n]));
-		expect(layout.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['deploy>billing', 'foundation>deploy', 'gcp>foundation', 'stripe>billing']);
+		expect(layout.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual([
+			'deploy>billing',
+			'foundation>deploy',
+			'gcp>foundation',
+			'stripe>billing',
+		]);
 		for (const e of layout.edges) expect(at.get(e.from)!.y).toBeLessThan(at.get(e.to)!.y);
 	});
 

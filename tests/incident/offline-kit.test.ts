@@ -15,7 +15,11 @@ describe('making the offline kit self-contained', () => {
 	it('inlines stylesheets, drops scripts and other fetching links, and names what it removed', () => {
 		const r = selfContain(page, (href) => (href === '/_astro/a.css' ? 'body{color:red}' : undefined));
 		expect(r.inlined).toEqual(['/_astro/a.css']);
-		expect(r.removed).toEqual(['<script type="module" src="/_astro/page.js">', '<script>', '<link rel="icon" href="/favicon.svg">']);
+		expect(r.removed).toEqual([
+			'<script type="module" src="/_astro/page.js">',
+			'<script>',
+			'<link rel="icon" href="/favicon.svg">',
+		]);
 		expect(r.html).toContain('<style media="print">body{color:red}</style>');
 		expect(r.html).not.toMatch(/<script|<link/);
 		expect(externalReferences(r.html)).toEqual([]);

@@ -14,12 +14,20 @@ const crlfWithBom = (text: string) => `\ufeff${text.replace(/\n/g, '\r\n')}`;
 describe('YAML files', () => {
 	it('a YAML syntax error points at where the parser stopped', () => {
 		expect(findingLines(loadWith(mutate(SURFACE, 'tier: 1', 'tier: [1')))).toEqual([
-			line(SURFACE, 5, 1, 'content-yaml', 'Flow sequence in block collection must be sufficiently indented and end with a ].'),
+			line(
+				SURFACE,
+				5,
+				1,
+				'content-yaml',
+				'Flow sequence in block collection must be sufficiently indented and end with a ].',
+			),
 		]);
 	});
 
 	it('a key written twice is an error at the second one, not a silent override', () => {
-		expect(findingLines(loadWith(mutate(SURFACE, 'tier: 1', 'tier: 1\ntier: 2')))).toEqual([line(SURFACE, 5, 1, 'content-yaml', 'Map keys must be unique.')]);
+		expect(findingLines(loadWith(mutate(SURFACE, 'tier: 1', 'tier: 1\ntier: 2')))).toEqual([
+			line(SURFACE, 5, 1, 'content-yaml', 'Map keys must be unique.'),
+		]);
 	});
 
 	it('a tab used for indentation', () => {
@@ -29,16 +37,26 @@ describe('YAML files', () => {
 	});
 
 	it('an empty file', () => {
-		expect(findingLines(loadWith({ [VENDOR]: '' }))).toEqual([line(VENDOR, 1, 1, 'content-empty', 'content/vendors/stripe.yaml is empty.')]);
+		expect(findingLines(loadWith({ [VENDOR]: '' }))).toEqual([
+			line(VENDOR, 1, 1, 'content-empty', 'content/vendors/stripe.yaml is empty.'),
+		]);
 	});
 
 	it('a file of blank lines counts as empty', () => {
-		expect(findingLines(loadWith({ [VENDOR]: '\n  \n\t\n' }))).toEqual([line(VENDOR, 1, 1, 'content-empty', 'content/vendors/stripe.yaml is empty.')]);
+		expect(findingLines(loadWith({ [VENDOR]: '\n  \n\t\n' }))).toEqual([
+			line(VENDOR, 1, 1, 'content-empty', 'content/vendors/stripe.yaml is empty.'),
+		]);
 	});
 
 	it('bytes that are not UTF-8 (a Latin-1 "é") are reported at their line and column', () => {
-		const latin1 = Buffer.concat([Buffer.from('id: stripe\nname: Str'), Buffer.from([0xe9]), Buffer.from('pe\nkind: saas\n')]);
-		expect(findingLines(loadWith({ [VENDOR]: latin1 }))).toEqual([line(VENDOR, 2, 10, 'content-encoding', 'byte 20 (0xe9) is not valid UTF-8.')]);
+		const latin1 = Buffer.concat([
+			Buffer.from('id: stripe\nname: Str'),
+			Buffer.from([0xe9]),
+			Buffer.from('pe\nkind: saas\n'),
+		]);
+		expect(findingLines(loadWith({ [VENDOR]: latin1 }))).toEqual([
+			line(VENDOR, 2, 10, 'content-encoding', 'byte 20 (0xe9) is not valid UTF-8.'),
+		]);
 	});
 
 	it('a byte-order mark and CRLF line ends load exactly like the plain file', () => {
@@ -50,14 +68,26 @@ describe('YAML files', () => {
 	it('with a byte-order mark and CRLF, findings keep the same line and column', () => {
 		const broken = mutate(VENDOR, 'kind: saas', 'kind: payments')[VENDOR]!;
 		expect(findingLines(loadWith({ [VENDOR]: crlfWithBom(broken) }))).toEqual([
-			line(VENDOR, 3, 1, 'content-schema', 'kind: expected one of "cloud", "saas", "dns", "certificate-authority", found "payments".'),
+			line(
+				VENDOR,
+				3,
+				1,
+				'content-schema',
+				'kind: expected one of "cloud", "saas", "dns", "certificate-authority", found "payments".',
+			),
 		]);
 	});
 
 	it('a file over 1 MiB is refused before parsing', () => {
 		const big = `${goodText(VENDOR)}# ${'x'.repeat(1024 * 1024)}\n`;
 		expect(findingLines(loadWith({ [VENDOR]: big }))).toEqual([
-			line(VENDOR, 1, 1, 'content-too-large', `content/vendors/stripe.yaml is ${Buffer.byteLength(big)} bytes; the limit is 1048576.`),
+			line(
+				VENDOR,
+				1,
+				1,
+				'content-too-large',
+				`content/vendors/stripe.yaml is ${Buffer.byteLength(big)} bytes; the limit is 1048576.`,
+			),
 		]);
 	});
 });
@@ -76,25 +106,53 @@ describe('MDX files', () => {
 	});
 
 	it('a YAML error inside the frontmatter is reported at its line in the whole file', () => {
-		expect(findingLines(loadWith(mutate(RUNBOOK, 'alerts: [billing-event-backlog]', 'alerts: [billing-event-backlog')))).toEqual([
-			line(RUNBOOK, 6, 1, 'content-yaml', 'Flow sequence in block collection must be sufficiently indented and end with a ].'),
+		expect(
+			findingLines(loadWith(mutate(RUNBOOK, 'alerts: [billing-event-backlog]', 'alerts: [billing-event-backlog'))),
+		).toEqual([
+			line(
+				RUNBOOK,
+				6,
+				1,
+				'content-yaml',
+				'Flow sequence in block collection must be sufficiently indented and end with a ].',
+			),
 		]);
 	});
 
 	it('an unescaped "{" in prose does not parse as MDX', () => {
-		expect(findingLines(loadWith(mutate(RUNBOOK, 'Scale the processor.', 'Scale the processor {to 60 instances.')))).toEqual([
-			line(RUNBOOK, 29, 38, 'content-mdx', 'Unexpected end of file in expression, expected a corresponding closing brace for `{`.'),
+		expect(
+			findingLines(loadWith(mutate(RUNBOOK, 'Scale the processor.', 'Scale the processor {to 60 instances.'))),
+		).toEqual([
+			line(
+				RUNBOOK,
+				29,
+				38,
+				'content-mdx',
+				'Unexpected end of file in expression, expected a corresponding closing brace for `{`.',
+			),
 		]);
 	});
 
 	it('an unescaped "<" before a digit does not parse as MDX', () => {
 		expect(findingLines(loadWith(mutate(RUNBOOK, 'Scale the processor.', 'Keep the backlog <10 minutes.')))).toEqual([
-			line(RUNBOOK, 29, 19, 'content-mdx', 'Unexpected character `1` (U+0031) before name, expected a character that can start a name, such as a letter, `$`, or `_`.'),
+			line(
+				RUNBOOK,
+				29,
+				19,
+				'content-mdx',
+				'Unexpected character `1` (U+0031) before name, expected a character that can start a name, such as a letter, `$`, or `_`.',
+			),
 		]);
 	});
 
 	it('the same characters inside code spans and code blocks are fine', () => {
-		const model = loadWith(mutate(RUNBOOK, 'Scale the processor.', 'Keep `{backlog}` under `<10` minutes.\n\n```promql\nsum(x{a="b"}) < 10\n```'));
+		const model = loadWith(
+			mutate(
+				RUNBOOK,
+				'Scale the processor.',
+				'Keep `{backlog}` under `<10` minutes.\n\n```promql\nsum(x{a="b"}) < 10\n```',
+			),
+		);
 		expect(findingLines(model)).toEqual([]);
 	});
 

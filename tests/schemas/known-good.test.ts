@@ -56,7 +56,13 @@ describe('shipped content (content/ of this repository)', () => {
 	});
 
 	it('ships the launch-operations package the issue asks for', () => {
-		expect(model.surfaces.map((s) => s.id).sort()).toEqual(['billing-events', 'custom-domains', 'fivetran-webhooks', 'gcp-deploy', 'gcp-foundation']);
+		expect(model.surfaces.map((s) => s.id).sort()).toEqual([
+			'billing-events',
+			'custom-domains',
+			'fivetran-webhooks',
+			'gcp-deploy',
+			'gcp-foundation',
+		]);
 		expect(model.severities.map((s) => s.id)).toEqual(['sev1', 'sev2', 'sev3', 'sev4']);
 		expect(model.runbooks.length).toBeGreaterThanOrEqual(10);
 		expect(model.risks.length).toBeGreaterThanOrEqual(12);

@@ -55,6 +55,13 @@ export function findingLines(model: ContentModel): string[] {
 }
 
 /** The line a load problem prints: position, level, rule, message, then the rule's fix from the catalog. */
-export function line(file: string, lineNo: number, column: number, rule: LoadProblemId, message: string, fix: string = LOAD_PROBLEMS[rule].fix): string {
+export function line(
+	file: string,
+	lineNo: number,
+	column: number,
+	rule: LoadProblemId,
+	message: string,
+	fix: string = LOAD_PROBLEMS[rule].fix,
+): string {
 	return `${file}:${lineNo}:${column}  error  ${rule}  ${message} ${fix}`;
 }

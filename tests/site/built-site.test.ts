@@ -19,7 +19,16 @@ const model = loadContent(resolve(import.meta.dirname, '../..'));
 describe('the built site', () => {
 	it('has every page', () => {
 		const pages = [
-			'/', '/surfaces/', '/runbooks/', '/escalation/', '/roster/', '/severities/', '/risks/', '/tabletops/', '/checklist/', '/guides/content-model/',
+			'/',
+			'/surfaces/',
+			'/runbooks/',
+			'/escalation/',
+			'/roster/',
+			'/severities/',
+			'/risks/',
+			'/tabletops/',
+			'/checklist/',
+			'/guides/content-model/',
 			...model.surfaces.map((s) => `/surfaces/${s.data.id}/`),
 			...model.runbooks.map((r) => `/runbooks/${r.id}/`),
 			...model.tabletops.map((t) => `/tabletops/${t.id}/`),
@@ -29,11 +38,21 @@ describe('the built site', () => {
 
 	it('shows one readiness row per surface on the home page, each with its live status', () => {
 		const main = mainOf(readPage(dist, '/'));
-		const rows = tagsOf(main, 'tr').filter((t) => t['data-surface']).map((t) => t['data-surface']);
+		const rows = tagsOf(main, 'tr')
+			.filter((t) => t['data-surface'])
+			.map((t) => t['data-surface']);
 		expect(rows.sort()).toEqual(model.surfaces.map((s) => s.data.id).sort());
 		for (const s of model.surfaces) {
 			const row = elementAt(main, `<tr data-surface="${s.data.id}"`)!;
-			expect(tagsOf(row, 'td').map((t) => t['data-criterion'])).toEqual(['owner', 'alerts', 'rollback', 'review', 'tabletop', 'comms', 'status']);
+			expect(tagsOf(row, 'td').map((t) => t['data-criterion'])).toEqual([
+				'owner',
+				'alerts',
+				'rollback',
+				'review',
+				'tabletop',
+				'comms',
+				'status',
+			]);
 			expect(row).toContain(`data-surface="${s.data.id}"`);
 		}
 		expect(main).toContain('<caption>');
@@ -56,7 +75,10 @@ describe('the built site', () => {
 				const link = tagsOf(row!, 'a').find((a) => a.class === 'lb-alert-runbook');
 				expect(link?.href).toBe(runbookRefHref(alert.runbook));
 				const { runbook, anchor } = parseRunbookRef(alert.runbook);
-				if (anchor) expect(anchorsOf(runbook).has(anchor), `${alert.runbook}: no id="${anchor}" in /runbooks/${runbook}/`).toBe(true);
+				if (anchor)
+					expect(anchorsOf(runbook).has(anchor), `${alert.runbook}: no id="${anchor}" in /runbooks/${runbook}/`).toBe(
+						true,
+					);
 				checked++;
 			}
 		}
@@ -66,7 +88,10 @@ describe('the built site', () => {
 
 	it('renders numbered steps as list items, never glued into a paragraph (a fence at column 0 ends the list)', () => {
 		const glued: string[] = [];
-		const pages = [...model.runbooks.map((r) => `/runbooks/${r.id}/`), ...model.tabletops.map((t) => `/tabletops/${t.id}/`)];
+		const pages = [
+			...model.runbooks.map((r) => `/runbooks/${r.id}/`),
+			...model.tabletops.map((t) => `/tabletops/${t.id}/`),
+		];
 		for (const page of pages) {
 			for (const m of mainOf(readPage(dist, page)).matchAll(/<p>([\s\S]*?)<\/p>/g)) {
 				const line = /\n\s*(\d+\. .{0,60})/.exec(m[1]!.replace(/<[^>]+>/g, ''))?.[1];
@@ -112,7 +137,9 @@ describe('the built site', () => {
 		const roster = idsOf(readPage(dist, '/roster/'));
 		const escalation = readPage(dist, '/escalation/');
 		const escalationIds = idsOf(escalation);
-		const refs = new Set(model.escalation.flatMap((e) => e.data.policies.flatMap((p) => p.levels.flatMap((l) => l.notify))));
+		const refs = new Set(
+			model.escalation.flatMap((e) => e.data.policies.flatMap((p) => p.levels.flatMap((l) => l.notify))),
+		);
 		expect(refs.size).toBeGreaterThan(0);
 		for (const ref of refs) {
 			const href = rosterHref(ref);
@@ -120,7 +147,8 @@ describe('the built site', () => {
 			expect(roster.has(href.split('#')[1]!), `roster anchor for ${ref}`).toBe(true);
 		}
 		for (const v of model.vendors) expect(escalationIds.has(vendorAnchor(v.data.id)), `vendor ${v.data.id}`).toBe(true);
-		for (const s of model.surfaces) expect(escalationIds.has(`surface-${s.data.id}`), `surface ${s.data.id}`).toBe(true);
+		for (const s of model.surfaces)
+			expect(escalationIds.has(`surface-${s.data.id}`), `surface ${s.data.id}`).toBe(true);
 	});
 
 	it('counts the risk register in the heat map', () => {
@@ -145,7 +173,9 @@ describe('the built site', () => {
 
 	it('has a Pagefind search index', () => {
 		expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
-		const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
 		const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 		expect(pages).toBeGreaterThanOrEqual(model.runbooks.length + model.surfaces.length);
 	});
@@ -153,7 +183,8 @@ describe('the built site', () => {
 	it('sends a responder who followed a dead link to the pages that always work', () => {
 		const html = readFileSync(join(dist, '404.html'), 'utf8');
 		expect(html).toContain('If an alert sent you here, its runbook section may have moved.');
-		for (const href of ['/alerts/', '/runbooks/', '/escalation/', '/offline-kit.html']) expect(html).toContain(`href="${href}"`);
+		for (const href of ['/alerts/', '/runbooks/', '/escalation/', '/offline-kit.html'])
+			expect(html).toContain(`href="${href}"`);
 	});
 
 	it('leaves the per-rule pages out of search, so responders searching "escalation" or "rollback" get the real pages', () => {

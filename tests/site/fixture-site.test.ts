@@ -42,34 +42,54 @@ describe('fixture site, built on 2026-06-01', () => {
 		// review-overdue is reported by the coverage gate on the runbook, one of the surface's files.
 		expect(textOf(review)).toBe('✗ Problem 1 of 1 runbook overdue for review · 1 finding');
 		expect(tagsOf(row, 'td').map((t) => `${t['data-criterion']}=${t['data-state']}`)).toEqual([
-			'owner=problem', 'alerts=ok', 'rollback=problem', 'review=problem', 'tabletop=ok', 'comms=ok', 'status=warning',
+			'owner=problem',
+			'alerts=ok',
+			'rollback=problem',
+			'review=problem',
+			'tabletop=ok',
+			'comms=ok',
+			'status=warning',
 		]);
 		// The coverage gate's findings on the surface's files raise the cells the content alone leaves OK.
 		expect(textOf(elementAt(row, '<td data-criterion="owner"')!)).toBe('✗ Problem API Team · 1 finding');
-		expect(textOf(elementAt(row, '<td data-criterion="rollback"')!)).toBe('✗ Problem ordered rollback steps in 1 of 1 runbook · 5 findings');
+		expect(textOf(elementAt(row, '<td data-criterion="rollback"')!)).toBe(
+			'✗ Problem ordered rollback steps in 1 of 1 runbook · 5 findings',
+		);
 	});
 
 	it('computes overdue action items on the tabletop record and highlights tribal knowledge', () => {
 		const html = main('/tabletops/2026-05-region-outage/');
-		const actions = tagsOf(html, 'tr').filter((t) => t['data-action']).map((t) => `${t['data-action']}:${t['data-status']}:${t['data-overdue']}`);
+		const actions = tagsOf(html, 'tr')
+			.filter((t) => t['data-action'])
+			.map((t) => `${t['data-action']}:${t['data-status']}:${t['data-overdue']}`);
 		expect(actions).toEqual(['write-failover:open:true', 'add-dashboard:in-progress:false', 'page-network:done:false']);
 		expect(textOf(elementAt(html, '<tr id="action-write-failover"')!)).toContain('○ Open ⚠ Overdue by 7 days');
-		expect(textOf(elementAt(html, '<li id="finding-failover-memory" class="lb-finding-tribal"')!)).toBe('⚠ Tribal knowledge Failover steps were recalled from memory Runbooks: Core API outage');
+		expect(textOf(elementAt(html, '<li id="finding-failover-memory" class="lb-finding-tribal"')!)).toBe(
+			'⚠ Tribal knowledge Failover steps were recalled from memory Runbooks: Core API outage',
+		);
 		expect(textOf(html)).toContain('The exercise ran for 45 minutes.');
 	});
 
 	it('links escalation levels to roster roles and shows a missing severity as not defined', () => {
 		const html = main('/escalation/');
 		const core = elementAt(html, '<tr id="surface-core-api"')!;
-		expect(textOf(elementAt(core, '<td data-severity="sev1"')!)).toBe('At once (page): API Team After 15 min (page): Incident commander (Incident Command), Core API surface lead (API Team)');
+		expect(textOf(elementAt(core, '<td data-severity="sev1"')!)).toBe(
+			'At once (page): API Team After 15 min (page): Incident commander (Incident Command), Core API surface lead (API Team)',
+		);
 		expect(core).toContain('href="/roster/#role-incident-command-incident-commander"');
-		expect(textOf(elementAt(elementAt(html, '<tr id="surface-webhooks"')!, '<td data-severity="sev1"')!)).toBe('✗ Not defined');
-		expect(textOf(elementAt(html, '<section class="lb-vendor" data-vendor="cloud"')!)).toContain('How to open a case Open the support console. Choose Technical, then the product.');
+		expect(textOf(elementAt(elementAt(html, '<tr id="surface-webhooks"')!, '<td data-severity="sev1"')!)).toBe(
+			'✗ Not defined',
+		);
+		expect(textOf(elementAt(html, '<section class="lb-vendor" data-vendor="cloud"')!)).toContain(
+			'How to open a case Open the support console. Choose Technical, then the product.',
+		);
 	});
 
-	it('renders a vendor\'s Markdown with only safe links: script, entity-encoded and off-site links stay text, raw HTML is shown as text', () => {
+	it("renders a vendor's Markdown with only safe links: script, entity-encoded and off-site links stay text, raw HTML is shown as text", () => {
 		const saas = elementAt(main('/escalation/'), '<section class="lb-vendor" data-vendor="saas"')!;
-		expect(textOf(saas)).toContain('How to open a case Email support with the account id, or use the case form. Not a script, not an entity, not off-site, not backslash. <img src=x onerror="alert(3)"> When each');
+		expect(textOf(saas)).toContain(
+			'How to open a case Email support with the account id, or use the case form. Not a script, not an entity, not off-site, not backslash. <img src=x onerror="alert(3)"> When each',
+		);
 		expect([...saas.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1])).toEqual([
 			'#vendor-saas',
 			'https://status.saas.example.com',
@@ -84,13 +104,24 @@ describe('fixture site, built on 2026-06-01', () => {
 	it('derives checklist items from the checks and never from typed status', () => {
 		// The fixture has coverage errors (a missing sev1 policy, thin runbooks) but only a tabletop warning (one overdue action).
 		const html = main('/checklist/');
-		const rows = tagsOf(html, 'tr').filter((t) => t['data-item']).map((t) => `${t['data-item']}:${t['data-kind']}:${t['data-state']}`);
-		expect(rows).toEqual(['coverage-clear:derived:no-go', 'tabletops-clear:derived:go', 'status-green:derived:see-status', 'support-briefed:manual:go']);
-		expect(textOf(elementAt(html, '<tr id="item-status-green"')!)).toContain('derived from live-status (live status): see status page');
+		const rows = tagsOf(html, 'tr')
+			.filter((t) => t['data-item'])
+			.map((t) => `${t['data-item']}:${t['data-kind']}:${t['data-state']}`);
+		expect(rows).toEqual([
+			'coverage-clear:derived:no-go',
+			'tabletops-clear:derived:go',
+			'status-green:derived:see-status',
+			'support-briefed:manual:go',
+		]);
+		expect(textOf(elementAt(html, '<tr id="item-status-green"')!)).toContain(
+			'derived from live-status (live status): see status page',
+		);
 	});
 
 	it('counts risks in the heat map cells', () => {
-		const cells = tagsOf(main('/risks/'), 'td').filter((t) => Number(t['data-count']) > 0).map((t) => `${t['data-likelihood']}×${t['data-impact']}=${t['data-count']}`);
+		const cells = tagsOf(main('/risks/'), 'td')
+			.filter((t) => Number(t['data-count']) > 0)
+			.map((t) => `${t['data-likelihood']}×${t['data-impact']}=${t['data-count']}`);
 		expect(cells).toEqual(['possible×major=2', 'unlikely×severe=1']);
 	});
 });

@@ -31,18 +31,20 @@ export function mainOf(html: string): string {
 
 /** Text of some markup: tags dropped, whitespace folded, common entities decoded. */
 export function textOf(html: string): string {
-	return html
-		.replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/g, ' ')
-		// Inline elements join their neighbours as a browser shows them; block elements separate words.
-		.replace(/<\/?(?:a|abbr|code|em|strong|time|del|kbd)\b[^>]*>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&#39;|&#x27;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return (
+		html
+			.replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/g, ' ')
+			// Inline elements join their neighbours as a browser shows them; block elements separate words.
+			.replace(/<\/?(?:a|abbr|code|em|strong|time|del|kbd)\b[^>]*>/g, '')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/&#39;|&#x27;/g, "'")
+			.replace(/&quot;/g, '"')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&amp;/g, '&')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }
 
 /** The element opened by the first tag matching `openTag` (e.g. `<tr data-alert="x"`), up to its closing tag. */
@@ -64,6 +66,11 @@ export function elementAt(html: string, openTag: string): string | undefined {
 /** Attributes of every tag named `tag` in the markup. */
 export function tagsOf(html: string, tag: string): Record<string, string>[] {
 	return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))].map((m) =>
-		Object.fromEntries([...m[1]!.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)].map((a) => [a[1]!, (a[2] ?? '').replace(/&amp;/g, '&')])),
+		Object.fromEntries(
+			[...m[1]!.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)].map((a) => [
+				a[1]!,
+				(a[2] ?? '').replace(/&amp;/g, '&'),
+			]),
+		),
 	);
 }

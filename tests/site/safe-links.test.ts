@@ -12,7 +12,19 @@ import { describe, expect, inject, it } from 'vitest';
 
 const dist = inject('builtSite');
 
-const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', lpar: '(', rpar: ')', sol: '/', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+const NAMED: Record<string, string> = {
+	colon: ':',
+	tab: '\t',
+	newline: '\n',
+	lpar: '(',
+	rpar: ')',
+	sol: '/',
+	amp: '&',
+	quot: '"',
+	apos: "'",
+	lt: '<',
+	gt: '>',
+};
 
 /** An attribute value as the browser reads it: entities decoded. */
 function decode(value: string): string {
@@ -27,7 +39,10 @@ function decode(value: string): string {
 
 /** The URL scheme a browser would see: leading spaces/controls dropped, tabs and newlines removed (WHATWG URL parsing). */
 function schemeOf(raw: string): string {
-	const url = decode(raw).replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '').toLowerCase();
+	const url = decode(raw)
+		.replace(/^[\u0000-\u0020]+/, '')
+		.replace(/[\t\n\r]/g, '')
+		.toLowerCase();
 	return /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1] ?? '';
 }
 
@@ -35,7 +50,9 @@ function schemeOf(raw: string): string {
 function scriptUrls(html: string): string[] {
 	const found: string[] = [];
 	for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
-		for (const a of m[0].matchAll(/\s(href|xlink:href|src|action|formaction)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+		for (const a of m[0].matchAll(
+			/\s(href|xlink:href|src|action|formaction)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi,
+		)) {
 			const value = a[3] ?? a[4] ?? a[5] ?? '';
 			const scheme = schemeOf(value);
 			const isDataDoc = scheme === 'data' && !/^img$|^source$/i.test(m[1]!) && a[1]!.toLowerCase() !== 'src';
@@ -46,7 +63,9 @@ function scriptUrls(html: string): string[] {
 }
 
 function htmlFiles(dir: string): string[] {
-	return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+	return (readdirSync(dir, { recursive: true }) as string[])
+		.filter((f) => f.endsWith('.html'))
+		.map((f) => join(dir, f));
 }
 
 describe('script URLs', () => {
@@ -68,14 +87,18 @@ describe('script URLs', () => {
 			),
 		).toHaveLength(10);
 		expect(
-			scriptUrls('<a href="https://example.com/javascript:x">ok</a><a href="/runbooks/x/#javascript">ok</a><a href="mailto:ops@example.com">ok</a><img src="data:image/png;base64,AAAA"><a href="#x">ok</a>'),
+			scriptUrls(
+				'<a href="https://example.com/javascript:x">ok</a><a href="/runbooks/x/#javascript">ok</a><a href="mailto:ops@example.com">ok</a><img src="data:image/png;base64,AAAA"><a href="#x">ok</a>',
+			),
 		).toEqual([]);
 	});
 
 	it('no page of the built site has one', () => {
 		const files = htmlFiles(dist);
 		expect(files.length).toBeGreaterThan(20);
-		const bad = files.flatMap((f) => scriptUrls(readFileSync(f, 'utf8')).map((u) => `${f.slice(dist.length + 1)}: ${u}`));
+		const bad = files.flatMap((f) =>
+			scriptUrls(readFileSync(f, 'utf8')).map((u) => `${f.slice(dist.length + 1)}: ${u}`),
+		);
 		expect(bad).toEqual([]);
 	});
 

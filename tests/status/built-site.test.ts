@@ -31,7 +31,9 @@ describe('status in the built site', () => {
 			expect(existsSync(join(dist, 'status/status.json'))).toBe(true);
 			expect(text(page)).toMatch(/Collected (just now|\d+ (min|h|d)[^(]*ago) \(\d{4}-\d\d-\d\dT/);
 		} else {
-			expect(text(page)).toContain('Status not collected yet. No status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.');
+			expect(text(page)).toContain(
+				'Status not collected yet. No status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.',
+			);
 			const surfaces = readFileSync(join(dist, 'surfaces/index.html'), 'utf8');
 			expect(surfaces).toContain('<span class="lb-status__state">status not collected</span>');
 		}
@@ -39,7 +41,11 @@ describe('status in the built site', () => {
 
 	it('no badge on the surfaces page is green unless its surface is ok', () => {
 		const surfaces = readFileSync(join(dist, 'surfaces/index.html'), 'utf8');
-		const badges = [...surfaces.matchAll(/class="lb-status lb-status--([a-z]+)"[^>]*>.*?<span class="lb-status__state">([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
+		const badges = [
+			...surfaces.matchAll(
+				/class="lb-status lb-status--([a-z]+)"[^>]*>.*?<span class="lb-status__state">([^<]*)<\/span>/g,
+			),
+		].map((m) => [m[1], m[2]]);
 		expect(badges.length).toBeGreaterThan(0);
 		for (const [cls, word] of badges) {
 			if (cls === 'ok') expect(word).toBe('ok');

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ABORT_GRACE_MS, runBounded } from '../../src/adapters/status/check-runner.ts';
 import type { ProbeOutcome } from '../../src/core/status/probe-outcome.ts';
 
-const ok: ProbeOutcome = { outcome: 'measured', state: 'ok', reason: 'fine', value: 1, display: '1', source: null, details: {} };
+const ok: ProbeOutcome = {
+	outcome: 'measured',
+	state: 'ok',
+	reason: 'fine',
+	value: 1,
+	display: '1',
+	source: null,
+	details: {},
+};
 
 describe('bounded runner', () => {
 	it('keeps at most `concurrency` probes in flight and keeps results in order', async () => {
@@ -19,7 +27,9 @@ describe('bounded runner', () => {
 			},
 		);
 		expect(peak).toBe(4);
-		expect(results.map((r) => (r.outcome === 'measured' ? r.value : null))).toEqual(Array.from({ length: 25 }, (_, i) => i));
+		expect(results.map((r) => (r.outcome === 'measured' ? r.value : null))).toEqual(
+			Array.from({ length: 25 }, (_, i) => i),
+		);
 	});
 
 	it('gives up on a probe that ignores its abort signal, and turns a throw into a reason', async () => {

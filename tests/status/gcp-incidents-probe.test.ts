@@ -57,7 +57,10 @@ afterAll(async () => feed.close());
 async function probe(check: Record<string, unknown>, regions: string[] = [], path = '/incidents.json') {
 	const ctx = testContext({ config: { gcpIncidentsUrl: `${feed.url}${path}` }, regions });
 	try {
-		return await probeGcpIncidents(GcpIncidentsCheckSchema.parse({ id: 'gcp', name: 'GCP', kind: 'gcp-incidents', ...check }), ctx);
+		return await probeGcpIncidents(
+			GcpIncidentsCheckSchema.parse({ id: 'gcp', name: 'GCP', kind: 'gcp-incidents', ...check }),
+			ctx,
+		);
 	} finally {
 		ctx.dispose();
 	}
@@ -72,13 +75,18 @@ describe('GCP incident feed', () => {
 			value: 1,
 			display: '1 incident',
 			source: 'https://status.cloud.google.com/incidents/run-eu-outage',
-			reason: '1 ongoing GCP incident(s) touch Cloud Run, Cloud Deploy in europe-west1; the latest: "Cloud Run deployments failing in europe-west1" (SERVICE_OUTAGE, since 2026-11-26T10:00:00+00:00).',
+			reason:
+				'1 ongoing GCP incident(s) touch Cloud Run, Cloud Deploy in europe-west1; the latest: "Cloud Run deployments failing in europe-west1" (SERVICE_OUTAGE, since 2026-11-26T10:00:00+00:00).',
 		});
 	});
 
 	it('ok: the incident is in another region', async () => {
 		const r = await probe({ products: ['cloud build'], locations: ['europe-west1'] });
-		expect(r).toMatchObject({ state: 'ok', value: 0, reason: 'No ongoing GCP incident touches cloud build in europe-west1.' });
+		expect(r).toMatchObject({
+			state: 'ok',
+			value: 0,
+			reason: 'No ongoing GCP incident touches cloud build in europe-west1.',
+		});
 	});
 
 	it('degraded: a disruption, matched by product id, any region', async () => {
@@ -98,13 +106,20 @@ describe('GCP incident feed', () => {
 
 	it('a feed uri that is not an http(s) link, or does not parse, is not used as the source link', async () => {
 		const hostile = (uri: string) => JSON.stringify([{ ...FEED[0], uri }]);
-		for (const uri of ['javascript:alert(document.domain)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://[::1']) {
+		for (const uri of [
+			'javascript:alert(document.domain)',
+			' JavaScript:alert(1)',
+			'data:text/html,<script>alert(1)</script>',
+			'http://[::1',
+		]) {
 			body = hostile(uri);
 			const r = await probe({ products: ['Cloud Run'] }, ['europe-west1']);
 			expect(r, uri).toMatchObject({ outcome: 'measured', state: 'down', source: `${feed.url}/` });
 		}
 		body = hostile('incidents/abc?x=1');
-		expect(await probe({ products: ['Cloud Run'] }, ['europe-west1'])).toMatchObject({ source: 'https://status.cloud.google.com/incidents/abc?x=1' });
+		expect(await probe({ products: ['Cloud Run'] }, ['europe-west1'])).toMatchObject({
+			source: 'https://status.cloud.google.com/incidents/abc?x=1',
+		});
 		body = JSON.stringify(FEED);
 	});
 
@@ -112,6 +127,9 @@ describe('GCP incident feed', () => {
 		body = JSON.stringify({ incidents: [] });
 		const r = await probe({ products: ['Cloud Run'] });
 		body = JSON.stringify(FEED);
-		expect(r).toMatchObject({ outcome: 'unavailable', reason: 'The GCP incident feed is not the documented JSON array of incidents.' });
+		expect(r).toMatchObject({
+			outcome: 'unavailable',
+			reason: 'The GCP incident feed is not the documented JSON array of incidents.',
+		});
 	});
 });

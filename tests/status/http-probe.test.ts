@@ -58,7 +58,8 @@ afterAll(async () => {
 	await server.close();
 });
 
-const check = (url: string, extra: Record<string, unknown> = {}) => HttpCheckSchema.parse({ id: 'probe', name: 'Probe', kind: 'http', url, ...extra });
+const check = (url: string, extra: Record<string, unknown> = {}) =>
+	HttpCheckSchema.parse({ id: 'probe', name: 'Probe', kind: 'http', url, ...extra });
 
 async function run(url: string, extra: Record<string, unknown> = {}, timeoutMs = 2000) {
 	const ctx = testContext({ timeoutMs });
@@ -83,7 +84,11 @@ describe('HTTP probe against real loopback servers', () => {
 
 	it('down: the body does not contain the expected text', async () => {
 		const r = await run(`${server.url}/ok`, { bodyMatch: 'healthy' });
-		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: 'HTTP 200, but the body does not contain "healthy".' });
+		expect(r).toMatchObject({
+			outcome: 'measured',
+			state: 'down',
+			reason: 'HTTP 200, but the body does not contain "healthy".',
+		});
 	});
 
 	it('degraded: slower than slowMs', async () => {
@@ -95,32 +100,52 @@ describe('HTTP probe against real loopback servers', () => {
 
 	it('down: 5xx', async () => {
 		const r = await run(`${server.url}/503`);
-		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: 'HTTP 503 (expected 200).', display: expect.stringMatching(/^503 · \d+ ms$/) });
+		expect(r).toMatchObject({
+			outcome: 'measured',
+			state: 'down',
+			reason: 'HTTP 503 (expected 200).',
+			display: expect.stringMatching(/^503 · \d+ ms$/),
+		});
 	});
 
 	it('down: connection refused', async () => {
 		const port = await closedPort();
 		const r = await run(`http://127.0.0.1:${port}/healthz`);
-		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: `Connection refused by 127.0.0.1:${port} (ECONNREFUSED): nothing listens there.` });
+		expect(r).toMatchObject({
+			outcome: 'measured',
+			state: 'down',
+			reason: `Connection refused by 127.0.0.1:${port} (ECONNREFUSED): nothing listens there.`,
+		});
 	});
 
 	it('down: a hang past the timeout ends at the timeout', async () => {
 		const started = performance.now();
 		const r = await run(`${server.url}/hang`, {}, 500);
 		const took = performance.now() - started;
-		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: `No complete answer from ${server.url}/hang within 500 ms.` });
+		expect(r).toMatchObject({
+			outcome: 'measured',
+			state: 'down',
+			reason: `No complete answer from ${server.url}/hang within 500 ms.`,
+		});
 		expect(took).toBeGreaterThanOrEqual(450);
 		expect(took).toBeLessThan(500 + 2000); // ends at the timeout, not whenever the server gives up
 	});
 
 	it('down: a redirect loop is named hop by hop', async () => {
 		const r = await run(`${server.url}/loop-a`);
-		expect(r).toMatchObject({ outcome: 'measured', state: 'down', reason: `Redirect loop: ${server.url}/loop-a → ${server.url}/loop-b → ${server.url}/loop-a.` });
+		expect(r).toMatchObject({
+			outcome: 'measured',
+			state: 'down',
+			reason: `Redirect loop: ${server.url}/loop-a → ${server.url}/loop-b → ${server.url}/loop-a.`,
+		});
 	});
 
 	it('down: too many redirects', async () => {
 		const r = await run(`${server.url}/chain/0`);
-		expect(r).toMatchObject({ state: 'down', reason: `More than 5 redirects, starting at ${server.url}/chain/0; the last one pointed to ${server.url}/chain/6.` });
+		expect(r).toMatchObject({
+			state: 'down',
+			reason: `More than 5 redirects, starting at ${server.url}/chain/0; the last one pointed to ${server.url}/chain/6.`,
+		});
 	});
 
 	it('ok: a single redirect is followed and named', async () => {
@@ -147,6 +172,10 @@ describe('HTTP probe against real loopback servers', () => {
 
 	it('unknown (source unavailable): the name does not resolve', async () => {
 		const r = await run('https://status-probe.invalid/healthz');
-		expect(r).toEqual({ outcome: 'unavailable', reason: expect.stringMatching(/^Could not resolve status-probe\.invalid \((ENOTFOUND|EAI_AGAIN)\)/), source: 'https://status-probe.invalid/healthz' });
+		expect(r).toEqual({
+			outcome: 'unavailable',
+			reason: expect.stringMatching(/^Could not resolve status-probe\.invalid \((ENOTFOUND|EAI_AGAIN)\)/),
+			source: 'https://status-probe.invalid/healthz',
+		});
 	});
 });

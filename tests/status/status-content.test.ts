@@ -15,10 +15,23 @@ function fixture(checks: string, status = ''): string {
 	const root = mkdtempSync(join(tmpdir(), 'launchbook-status-content-'));
 	roots.push(root);
 	mkdirSync(join(root, 'content/surfaces'), { recursive: true });
-	writeFileSync(join(root, 'launchbook.config.yaml'), `site: { url: https://launchbook.example.com, organisation: Example Integrations }\n${status}`);
+	writeFileSync(
+		join(root, 'launchbook.config.yaml'),
+		`site: { url: https://launchbook.example.com, organisation: Example Integrations }\n${status}`,
+	);
 	writeFileSync(
 		join(root, 'content/surfaces/demo.yaml'),
-		['id: demo', 'name: Demo', 'description: Demo surface.', 'tier: 1', 'owner: { primary: demo-team }', 'onCall: https://example-org.pagerduty.example.com/schedules/demo', 'checks:', checks, ''].join('\n'),
+		[
+			'id: demo',
+			'name: Demo',
+			'description: Demo surface.',
+			'tier: 1',
+			'owner: { primary: demo-team }',
+			'onCall: https://example-org.pagerduty.example.com/schedules/demo',
+			'checks:',
+			checks,
+			'',
+		].join('\n'),
 	);
 	return root;
 }
@@ -26,12 +39,25 @@ function fixture(checks: string, status = ''): string {
 describe('status checks in content', () => {
 	it('the shipped content validates and declares checks for every surface', () => {
 		const model = loadContent(join(import.meta.dirname, '..', '..'));
-		expect(model.problems.filter((p) => p.file.startsWith('content/surfaces/') && p.message.includes('checks'))).toEqual([]);
+		expect(
+			model.problems.filter((p) => p.file.startsWith('content/surfaces/') && p.message.includes('checks')),
+		).toEqual([]);
 		for (const s of model.surfaces) expect(s.data.checks.length, s.id).toBeGreaterThan(0);
 	});
 
 	it('thresholds on the wrong side: a finding at the field, with the fix', () => {
-		const root = fixture(['  - id: ratio', '    name: Ratio', '    kind: prometheus', '    query: up', '    thresholds:', '      direction: below', '      degraded: 0.9', '      down: 0.95'].join('\n'));
+		const root = fixture(
+			[
+				'  - id: ratio',
+				'    name: Ratio',
+				'    kind: prometheus',
+				'    query: up',
+				'    thresholds:',
+				'      direction: below',
+				'      degraded: 0.9',
+				'      down: 0.95',
+			].join('\n'),
+		);
 		const lines = loadContent(root).problems.map(formatFinding);
 		expect(lines).toEqual([
 			'content/surfaces/demo.yaml:15:7  error  content-schema  checks[0].thresholds.down: the down threshold must lie beyond the degraded one (direction below: down <= degraded; above: down >= degraded). Correct the field as described; the schema and its examples are documented on the content-model page.',
@@ -47,8 +73,13 @@ describe('status checks in content', () => {
 	});
 
 	it('a misspelt status setting in the config is refused, not ignored', () => {
-		const root = fixture('  - { id: h, name: H, kind: http, url: "https://api.example.com/healthz" }', 'status:\n  staleAfterMinute: 30\n');
+		const root = fixture(
+			'  - { id: h, name: H, kind: http, url: "https://api.example.com/healthz" }',
+			'status:\n  staleAfterMinute: 30\n',
+		);
 		const lines = loadContent(root).problems.map(formatFinding);
-		expect(lines).toEqual([expect.stringMatching(/^launchbook\.config\.yaml:\d+:\d+ {2}error {2}content-schema {2}status.*staleAfterMinute/)]);
+		expect(lines).toEqual([
+			expect.stringMatching(/^launchbook\.config\.yaml:\d+:\d+ {2}error {2}content-schema {2}status.*staleAfterMinute/),
+		]);
 	});
 });

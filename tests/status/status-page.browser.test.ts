@@ -44,7 +44,8 @@ function report(checks: CheckStatus[], generatedAt = T0): StatusReport {
 	};
 }
 
-const cell = (page: Page, checkId: string) => page.locator(`section[data-surface="billing-events"] tr[data-check="${checkId}"]`);
+const cell = (page: Page, checkId: string) =>
+	page.locator(`section[data-surface="billing-events"] tr[data-check="${checkId}"]`);
 const surfaceState = (page: Page) => page.locator('section[data-surface="billing-events"] h2 .lb-status__state');
 
 describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', () => {
@@ -63,7 +64,14 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 		await withPage(browser, VIEWPORTS[0], 'status-refresh', async (page) => {
 			let answer: StatusReport | undefined = report([
 				check({}),
-				check({ id: 'incidents', kind: 'github-incidents', name: 'Open incidents', state: 'degraded', display: `1 open · ${EVIL}`, reason: `1 open incident: "${EVIL}".` }),
+				check({
+					id: 'incidents',
+					kind: 'github-incidents',
+					name: 'Open incidents',
+					state: 'degraded',
+					display: `1 open · ${EVIL}`,
+					reason: `1 open incident: "${EVIL}".`,
+				}),
 				check({ id: 'feed', kind: 'gcp-incidents', name: 'GCP incidents', source: 'javascript:window.__pwned=3' }),
 			]);
 			let fetches = 0;
@@ -76,17 +84,39 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 			await page.goto(`${server.url}/status/`);
 			await expect.poll(() => surfaceState(page).textContent()).toBe('degraded');
 			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('1 min ago');
-			expect(await cell(page, 'incidents').locator('.lb-status-why').textContent()).toBe(`1 open incident: "${EVIL}". Source`);
+			expect(await cell(page, 'incidents').locator('.lb-status-why').textContent()).toBe(
+				`1 open incident: "${EVIL}". Source`,
+			);
 			expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 			expect(await page.locator('section[data-surface="billing-events"] img').count()).toBe(0);
 			// A source that is not an http(s) link stays out of the page; an https one is a link.
 			expect(await cell(page, 'feed').locator('a').count()).toBe(0);
-			expect(await cell(page, 'health').locator('a').getAttribute('href')).toBe('https://hooks.example.com/stripe/healthz');
+			expect(await cell(page, 'health').locator('a').getAttribute('href')).toBe(
+				'https://hooks.example.com/stripe/healthz',
+			);
 			expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
 			await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
 			// The next scheduled refresh brings a new state, without a reload.
-			answer = report([check({ state: 'down', reason: 'HTTP 503 (expected 200).', display: '503 · 4 ms', observedAt: new Date(T0.getTime() + 60_000).toISOString() }), check({ id: 'incidents', name: 'Open incidents', kind: 'github-incidents', state: 'ok', display: 'none open', observedAt: new Date(T0.getTime() + 60_000).toISOString() })], new Date(T0.getTime() + 60_000));
+			answer = report(
+				[
+					check({
+						state: 'down',
+						reason: 'HTTP 503 (expected 200).',
+						display: '503 · 4 ms',
+						observedAt: new Date(T0.getTime() + 60_000).toISOString(),
+					}),
+					check({
+						id: 'incidents',
+						name: 'Open incidents',
+						kind: 'github-incidents',
+						state: 'ok',
+						display: 'none open',
+						observedAt: new Date(T0.getTime() + 60_000).toISOString(),
+					}),
+				],
+				new Date(T0.getTime() + 60_000),
+			);
 			const before = fetches;
 			await page.clock.runFor(61_000);
 			await expect.poll(() => surfaceState(page).textContent()).toBe('down');
@@ -95,21 +125,33 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 			expect(await cell(page, 'health').locator('.lb-status__state').textContent()).toBe('down');
 
 			// A damaged report (surfaces without checks) is refused; the last good one stays on the page and keeps ageing.
-			answer = { schemaVersion: 1, generatedAt: T0.toISOString(), surfaces: [{ id: 'billing-events', name: 'Billing event processing' }] } as unknown as StatusReport;
+			answer = {
+				schemaVersion: 1,
+				generatedAt: T0.toISOString(),
+				surfaces: [{ id: 'billing-events', name: 'Billing event processing' }],
+			} as unknown as StatusReport;
 			await page.clock.runFor(61_000);
-			await expect.poll(() => page.locator('[data-lb-refresh-note]').textContent()).toBe('Could not refresh the status (not a status report); showing what was last loaded, ageing.');
+			await expect
+				.poll(() => page.locator('[data-lb-refresh-note]').textContent())
+				.toBe('Could not refresh the status (not a status report); showing what was last loaded, ageing.');
 			expect(await surfaceState(page).textContent()).toBe('down');
 			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('1 min ago');
 
 			// The source goes away: values age past 30 minutes, turn grey and say "stale".
 			answer = undefined;
 			await page.clock.runFor(31 * 60_000);
-			await expect.poll(() => cell(page, 'health').locator('.lb-status__state').textContent()).toBe('stale (last down)');
+			await expect
+				.poll(() => cell(page, 'health').locator('.lb-status__state').textContent())
+				.toBe('stale (last down)');
 			expect(await cell(page, 'health').getAttribute('class')).toContain('lb-status-row--stale');
 			expect(await cell(page, 'health').locator('.lb-status-age').textContent()).toBe('32 min ago');
 			expect(await surfaceState(page).textContent()).toBe('unknown');
-			expect(await page.locator('[data-lb-refresh-note]').textContent()).toBe('Could not refresh the status (HTTP 503); showing what was last loaded, ageing.');
-			const grey = await cell(page, 'health').locator('.lb-status__dot').evaluate((el) => getComputedStyle(el).backgroundColor);
+			expect(await page.locator('[data-lb-refresh-note]').textContent()).toBe(
+				'Could not refresh the status (HTTP 503); showing what was last loaded, ageing.',
+			);
+			const grey = await cell(page, 'health')
+				.locator('.lb-status__dot')
+				.evaluate((el) => getComputedStyle(el).backgroundColor);
 			expect(grey).toBe('rgb(110, 119, 129)');
 			expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 		});
@@ -118,13 +160,22 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('status page in Chromium', ()
 	it('the surface badge on the surfaces page follows the fetched JSON and never shows green when unknown', async () => {
 		await withPage(browser, VIEWPORTS[1], 'status-badge', async (page) => {
 			let answer = report([check({})]);
-			await page.route('**/status/status.json*', (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+			await page.route('**/status/status.json*', (route: Route) =>
+				route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }),
+			);
 			await page.clock.install({ time: T0 });
 			await page.goto(`${server.url}/surfaces/`);
 			const badge = page.locator('[data-lb-status-surface="billing-events"]').first();
 			await expect.poll(() => badge.locator('.lb-status__state').textContent()).toBe('ok');
 			expect(await badge.getAttribute('class')).toBe('lb-status lb-status--ok');
-			answer = report([check({ state: 'unknown', observedAt: null, display: '', reason: 'Could not resolve hooks.example.com (ENOTFOUND).' })]);
+			answer = report([
+				check({
+					state: 'unknown',
+					observedAt: null,
+					display: '',
+					reason: 'Could not resolve hooks.example.com (ENOTFOUND).',
+				}),
+			]);
 			await page.clock.runFor(61_000);
 			await expect.poll(() => badge.locator('.lb-status__state').textContent()).toBe('unknown');
 			const colour = await badge.locator('.lb-status__dot').evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -6,7 +6,16 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,12 +66,20 @@ function configYaml(extra = ''): string {
 }
 
 /** Runs the script as a child process, asynchronously: the loopback servers live in this process and must keep answering. */
-function runStatus(root: string, env: Record<string, string | undefined> = {}): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
+function runStatus(
+	root: string,
+	env: Record<string, string | undefined> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
 		const fullEnv: Record<string, string> = {};
-		for (const [k, v] of Object.entries({ ...process.env, GITHUB_TOKEN: SENTINEL, ...env })) if (v !== undefined) fullEnv[k] = v;
-		const child = spawn(process.execPath, [join(REPO, 'scripts/status.ts'), '--root', root], { cwd: REPO, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+		for (const [k, v] of Object.entries({ ...process.env, GITHUB_TOKEN: SENTINEL, ...env }))
+			if (v !== undefined) fullEnv[k] = v;
+		const child = spawn(process.execPath, [join(REPO, 'scripts/status.ts'), '--root', root], {
+			cwd: REPO,
+			env: fullEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -92,7 +109,9 @@ function runSeconds(stderr: string): number {
 const byId = (r: StatusReport, id: string) => r.surfaces[0]!.checks.find((c) => c.id === id)!;
 
 function allFiles(dir: string): string[] {
-	return readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))).filter((f) => statSync(f).isFile());
+	return readdirSync(dir, { recursive: true })
+		.map((f) => join(dir, String(f)))
+		.filter((f) => statSync(f).isFile());
 }
 
 beforeAll(async () => {
@@ -102,7 +121,14 @@ beforeAll(async () => {
 				{ id: 1, conclusion: 'success', run_started_at: new Date(Date.now() - 3_600_000).toISOString() },
 				{ id: 2, conclusion: 'success', run_started_at: new Date(Date.now() - 7_200_000).toISOString() },
 			],
-			issues: [{ number: 12, title: EVIL_TITLE, created_at: new Date(Date.now() - 600_000).toISOString(), labels: ['incident'] }],
+			issues: [
+				{
+					number: 12,
+					title: EVIL_TITLE,
+					created_at: new Date(Date.now() - 600_000).toISOString(),
+					labels: ['incident'],
+				},
+			],
 		},
 	});
 	web = await startServer((req, res) => {
@@ -136,18 +162,39 @@ describe('npm run status, end to end', () => {
 		first = readReport(work);
 		expect(first.surfaces.map((s) => s.id)).toEqual(['demo-surface']);
 		expect(byId(first, 'health')).toMatchObject({ state: 'ok', stale: false });
-		expect(byId(first, 'hang')).toMatchObject({ state: 'down', reason: `No complete answer from ${web.url}/hang within 700 ms.` });
+		expect(byId(first, 'hang')).toMatchObject({
+			state: 'down',
+			reason: `No complete answer from ${web.url}/hang within 700 ms.`,
+		});
 		expect(byId(first, 'deploys')).toMatchObject({ state: 'ok', value: 1 });
-		expect(byId(first, 'incidents')).toMatchObject({ state: 'degraded', value: 1, details: { newestTitle: EVIL_TITLE } });
-		expect(byId(first, 'p95')).toMatchObject({ state: 'unknown', observedAt: null, reason: 'No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.' });
+		expect(byId(first, 'incidents')).toMatchObject({
+			state: 'degraded',
+			value: 1,
+			details: { newestTitle: EVIL_TITLE },
+		});
+		expect(byId(first, 'p95')).toMatchObject({
+			state: 'unknown',
+			observedAt: null,
+			reason:
+				'No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.',
+		});
 		expect(first.surfaces[0]).toMatchObject({ state: 'down', reason: 'Down: Hanging endpoint.' });
-		for (const f of ['badges/demo-surface.svg', 'badges/demo-surface/incidents.svg', 'shields/demo-surface.json', 'shields/demo-surface/health.json']) {
+		for (const f of [
+			'badges/demo-surface.svg',
+			'badges/demo-surface/incidents.svg',
+			'shields/demo-surface.json',
+			'shields/demo-surface/health.json',
+		]) {
 			expect(existsSync(join(work, 'out/status', f)), f).toBe(true);
 		}
 		const svg = readFileSync(join(work, 'out/status/badges/demo-surface/incidents.svg'), 'utf8');
 		expect(svg).not.toContain('<script');
 		expect(svg).toContain('&lt;script&gt;');
-		expect(JSON.parse(readFileSync(join(work, 'out/status/shields/demo-surface.json'), 'utf8'))).toMatchObject({ schemaVersion: 1, label: 'demo-surface', message: 'down' });
+		expect(JSON.parse(readFileSync(join(work, 'out/status/shields/demo-surface.json'), 'utf8'))).toMatchObject({
+			schemaVersion: 1,
+			label: 'demo-surface',
+			message: 'down',
+		});
 		expect(readdirSync(join(work, 'out/status')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 		// The token was used…
 		expect(gh.requests.some((q) => q.authorization === `token ${SENTINEL}`)).toBe(true);
@@ -161,10 +208,21 @@ describe('npm run status, end to end', () => {
 		expect(r.status, r.stderr).toBe(0);
 		const second = readReport(work);
 		const deploys = byId(second, 'deploys');
-		expect(deploys).toMatchObject({ state: 'ok', value: 1, stale: true, observedAt: byId(first, 'deploys').observedAt });
-		expect(deploys.staleReason).toMatch(/^GitHub rate limit exhausted for the runs of workflow deploy\.yml in example-org\/platform \(HTTP 403, x-ratelimit-remaining 0, resource core, limit 60\); it resets at .*Z\.$/);
+		expect(deploys).toMatchObject({
+			state: 'ok',
+			value: 1,
+			stale: true,
+			observedAt: byId(first, 'deploys').observedAt,
+		});
+		expect(deploys.staleReason).toMatch(
+			/^GitHub rate limit exhausted for the runs of workflow deploy\.yml in example-org\/platform \(HTTP 403, x-ratelimit-remaining 0, resource core, limit 60\); it resets at .*Z\.$/,
+		);
 		expect(deploys.reason).toMatch(/Showing the last value, observed (just now|1 min ago)\.$/);
-		expect(byId(second, 'incidents')).toMatchObject({ state: 'degraded', stale: true, details: { newestTitle: EVIL_TITLE } });
+		expect(byId(second, 'incidents')).toMatchObject({
+			state: 'degraded',
+			stale: true,
+			details: { newestTitle: EVIL_TITLE },
+		});
 		expect(second.surfaces[0]!.checks).toHaveLength(5);
 		expect(r.stderr).toContain('stale  demo-surface/deploys');
 		expect(r.stdout + r.stderr).not.toContain(SENTINEL);
@@ -184,12 +242,17 @@ describe('npm run status, end to end', () => {
 		writeFileSync(join(work, 'out/status/status.json'), '{"schemaVersion": 1, "surfaces": "nope"');
 		const r = await runStatus(work);
 		expect(r.status).toBe(0);
-		expect(r.stderr).toMatch(/status: ignored the previous .*status\.json: not JSON \(.*\); starting without earlier observations\./);
+		expect(r.stderr).toMatch(
+			/status: ignored the previous .*status\.json: not JSON \(.*\); starting without earlier observations\./,
+		);
 		expect(readReport(work).surfaces[0]!.checks).toHaveLength(5);
 	});
 
 	it('the built site escapes the issue title and carries no token', async () => {
-		gh.repos['example-org/platform'] = { issues: [{ number: 12, title: EVIL_TITLE, created_at: new Date().toISOString(), labels: ['incident'] }], runs: [] };
+		gh.repos['example-org/platform'] = {
+			issues: [{ number: 12, title: EVIL_TITLE, created_at: new Date().toISOString(), labels: ['incident'] }],
+			runs: [],
+		};
 		expect((await runStatus(work)).status).toBe(0);
 		// A foreign or tampered status.json: a source that is not an http(s) link must not become an href.
 		const file = join(work, 'out/status/status.json');
@@ -205,7 +268,14 @@ describe('npm run status, end to end', () => {
 			cwd: REPO,
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: 240_000,
-			env: { ...process.env, GITHUB_TOKEN: SENTINEL, LAUNCHBOOK_STATUS_DIR: join(work, 'out/status'), LAUNCHBOOK_OUT_DIR: join(out, 'dist'), LAUNCHBOOK_CACHE_DIR: join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+			env: {
+				...process.env,
+				GITHUB_TOKEN: SENTINEL,
+				LAUNCHBOOK_STATUS_DIR: join(work, 'out/status'),
+				LAUNCHBOOK_OUT_DIR: join(out, 'dist'),
+				LAUNCHBOOK_CACHE_DIR: join(out, 'cache'),
+				ASTRO_TELEMETRY_DISABLED: '1',
+			},
 		});
 		const html = readFileSync(join(out, 'dist/status/index.html'), 'utf8');
 		expect(html).not.toContain('<script>alert');
@@ -214,7 +284,8 @@ describe('npm run status, end to end', () => {
 		expect(html).not.toMatch(/href="javascript:/i);
 		expect(html).toContain(`href="https://github.com/example-org/platform/issues?q=`); // the incidents source stays a link
 		for (const f of allFiles(join(out, 'dist'))) {
-			if (/\.(html|js|json|svg|css|txt|xml)$/.test(f)) expect(readFileSync(f, 'utf8').includes(SENTINEL), f).toBe(false);
+			if (/\.(html|js|json|svg|css|txt|xml)$/.test(f))
+				expect(readFileSync(f, 'utf8').includes(SENTINEL), f).toBe(false);
 		}
 	}, 300_000);
 });
@@ -253,13 +324,28 @@ describe('no token, no network', () => {
 			const report = readReport(root, 'public/status');
 			const reasons = Object.fromEntries(report.surfaces[0]!.checks.map((c) => [c.id, [c.state, c.reason]]));
 			expect(reasons).toEqual({
-				api: ['unknown', expect.stringMatching(/^Could not resolve api\.status-test\.invalid \((ENOTFOUND|EAI_AGAIN)\)/)],
-				cert: ['unknown', expect.stringMatching(/^Could not resolve app\.status-test\.invalid \((ENOTFOUND|EAI_AGAIN)\)/)],
-				deploys: ['unknown', expect.stringMatching(/^Could not resolve api\.github\.invalid \((ENOTFOUND|EAI_AGAIN)\)/)],
+				api: [
+					'unknown',
+					expect.stringMatching(/^Could not resolve api\.status-test\.invalid \((ENOTFOUND|EAI_AGAIN)\)/),
+				],
+				cert: [
+					'unknown',
+					expect.stringMatching(/^Could not resolve app\.status-test\.invalid \((ENOTFOUND|EAI_AGAIN)\)/),
+				],
+				deploys: [
+					'unknown',
+					expect.stringMatching(/^Could not resolve api\.github\.invalid \((ENOTFOUND|EAI_AGAIN)\)/),
+				],
 				gcp: ['unknown', expect.stringMatching(/^Could not resolve status\.invalid \((ENOTFOUND|EAI_AGAIN)\)/)],
-				prom: ['unknown', 'No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.'],
+				prom: [
+					'unknown',
+					'No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.',
+				],
 			});
-			expect(report.surfaces[0]).toMatchObject({ state: 'unknown', reason: '5 of 5 checks are unknown: API, Cert, Deploys, GCP, Prom.' });
+			expect(report.surfaces[0]).toMatchObject({
+				state: 'unknown',
+				reason: '5 of 5 checks are unknown: API, Cert, Deploys, GCP, Prom.',
+			});
 			expect(r.stderr).toContain('(no GITHUB_TOKEN set)');
 		} finally {
 			rmSync(root, { recursive: true, force: true });

@@ -30,7 +30,11 @@ const wf = parse(text, { strict: true, uniqueKeys: true }) as {
 	jobs: Record<string, Job>;
 };
 
-const writes = (p: Record<string, string> | undefined) => Object.entries(p ?? {}).filter(([, v]) => v === 'write').map(([k]) => k).sort();
+const writes = (p: Record<string, string> | undefined) =>
+	Object.entries(p ?? {})
+		.filter(([, v]) => v === 'write')
+		.map(([k]) => k)
+		.sort();
 
 describe('.github/workflows/status.yml', () => {
 	it('runs every 15 minutes and on demand', () => {

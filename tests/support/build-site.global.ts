@@ -28,7 +28,13 @@ export default function setup(project: TestProject) {
 	// (import.meta.env.DEV), in which Starlight leaves search out.
 	execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, LAUNCHBOOK_OUT_DIR: outDir, LAUNCHBOOK_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			LAUNCHBOOK_OUT_DIR: outDir,
+			LAUNCHBOOK_CACHE_DIR: join(work, 'cache'),
+			ASTRO_TELEMETRY_DISABLED: '1',
+			NODE_ENV: 'production',
+		},
 	});
 	process.stderr.write(`built the site for tests in ${((Date.now() - started) / 1000).toFixed(1)} s: ${outDir}\n`);
 	project.provide('builtSite', outDir);

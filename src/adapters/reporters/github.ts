@@ -22,7 +22,12 @@ export function escapeProperty(value: string): string {
 }
 
 export function annotation(f: Finding, siteUrl: string): string {
-	const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`${f.rule} (${f.level})`)}`];
+	const props = [
+		`file=${escapeProperty(f.file)}`,
+		`line=${f.line}`,
+		`col=${f.column}`,
+		`title=${escapeProperty(`${f.rule} (${f.level})`)}`,
+	];
 	const url = `${siteUrl.replace(/\/$/, '')}${ruleHref(f.rule)}`;
 	return `::${f.level} ${props.join(',')}::${escapeData(`${f.message} ${f.fix} See ${url}`)}`;
 }
@@ -41,8 +46,13 @@ export function renderAnnotations(findings: readonly Finding[], siteUrl: string)
 		}
 	}
 	if (left.error + left.warning > 0) {
-		const parts = [left.error > 0 ? `${left.error} error${left.error === 1 ? '' : 's'}` : '', left.warning > 0 ? `${left.warning} warning${left.warning === 1 ? '' : 's'}` : ''].filter(Boolean);
-		lines.push(`::notice title=${escapeProperty('Launchbook coverage gate')}::${escapeData(`${parts.join(' and ')} left out of the annotations: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The job summary lists all ${findings.length} findings.`)}`);
+		const parts = [
+			left.error > 0 ? `${left.error} error${left.error === 1 ? '' : 's'}` : '',
+			left.warning > 0 ? `${left.warning} warning${left.warning === 1 ? '' : 's'}` : '',
+		].filter(Boolean);
+		lines.push(
+			`::notice title=${escapeProperty('Launchbook coverage gate')}::${escapeData(`${parts.join(' and ')} left out of the annotations: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The job summary lists all ${findings.length} findings.`)}`,
+		);
 	}
 	return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
@@ -60,7 +70,10 @@ export function escapeCell(value: string): string {
 
 /** Make text safe inside a code span in a table cell (entities do not work there). */
 export function escapeCode(value: string): string {
-	return value.replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n|\r/g, ' ');
+	return value
+		.replace(/\|/g, '\\|')
+		.replace(/`/g, "'")
+		.replace(/\r?\n|\r/g, ' ');
 }
 
 /** The job summary: a heading, a verdict and a table of all findings, under `limit` bytes. */
@@ -73,7 +86,10 @@ export function renderSummary(findings: readonly Finding[], siteUrl: string, lim
 		head.push('✅ No findings: operational coverage is complete.', '');
 		return `${head.join('\n')}\n`;
 	}
-	head.push(`${errors > 0 ? '❌' : '⚠️'} ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}. Each rule links to its page: what it checks, why, and how to fix it.`, '');
+	head.push(
+		`${errors > 0 ? '❌' : '⚠️'} ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}. Each rule links to its page: what it checks, why, and how to fix it.`,
+		'',
+	);
 	head.push('| Level | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |');
 	let text = `${head.join('\n')}\n`;
 	let bytes = Buffer.byteLength(text);

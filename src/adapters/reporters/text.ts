@@ -30,10 +30,16 @@ export function renderText(findings: readonly Finding[], options: TextOptions): 
 		const line = formatFinding(f);
 		if (!options.color) return line;
 		const level = f.level === 'error' ? paint(true, '31;1', 'error') : paint(true, '33;1', 'warning');
-		return line.replace(`  ${f.level}  `, `  ${level}  `).replace(`${f.file}:${f.line}:${f.column}`, paint(true, '1', `${f.file}:${f.line}:${f.column}`));
+		return line
+			.replace(`  ${f.level}  `, `  ${level}  `)
+			.replace(`${f.file}:${f.line}:${f.column}`, paint(true, '1', `${f.file}:${f.line}:${f.column}`));
 	});
 	const out = [...lines];
-	if (findings.length > 0) out.push('', `${summaryLine(findings)} Each rule is explained at ${options.siteUrl.replace(/\/$/, '')}/rules/<rule-id>/.`);
+	if (findings.length > 0)
+		out.push(
+			'',
+			`${summaryLine(findings)} Each rule is explained at ${options.siteUrl.replace(/\/$/, '')}/rules/<rule-id>/.`,
+		);
 	else out.push(summaryLine(findings));
 	return `${out.join('\n')}\n`;
 }

@@ -4,13 +4,21 @@ import { describeNetworkError, isAbort } from './network-error.ts';
 
 export type Fetched = { ok: true; status: number; text: string } | { ok: false; outcome: UnavailableOutcome };
 
-export async function fetchCapped(url: string, o: { signal: AbortSignal; timeoutMs: number; maxBytes: number; what: string; source: string | null }): Promise<Fetched> {
+export async function fetchCapped(
+	url: string,
+	o: { signal: AbortSignal; timeoutMs: number; maxBytes: number; what: string; source: string | null },
+): Promise<Fetched> {
 	const host = new URL(url).host;
 	let response: Response;
 	try {
-		response = await fetch(url, { signal: o.signal, headers: { accept: 'application/json', 'user-agent': 'launchbook-status' }, redirect: 'follow' });
+		response = await fetch(url, {
+			signal: o.signal,
+			headers: { accept: 'application/json', 'user-agent': 'launchbook-status' },
+			redirect: 'follow',
+		});
 	} catch (error) {
-		if (isAbort(error)) return { ok: false, outcome: unavailable(`${o.what} did not answer within ${o.timeoutMs} ms.`, o.source) };
+		if (isAbort(error))
+			return { ok: false, outcome: unavailable(`${o.what} did not answer within ${o.timeoutMs} ms.`, o.source) };
 		return { ok: false, outcome: unavailable(describeNetworkError(error, host), o.source) };
 	}
 	try {
@@ -24,14 +32,21 @@ export async function fetchCapped(url: string, o: { signal: AbortSignal; timeout
 				size += value.byteLength;
 				if (size > o.maxBytes) {
 					await reader.cancel();
-					return { ok: false, outcome: unavailable(`${o.what} answered with more than ${o.maxBytes} bytes; not read.`, o.source) };
+					return {
+						ok: false,
+						outcome: unavailable(`${o.what} answered with more than ${o.maxBytes} bytes; not read.`, o.source),
+					};
 				}
 				chunks.push(value);
 			}
 		}
 		return { ok: true, status: response.status, text: Buffer.concat(chunks).toString('utf8') };
 	} catch (error) {
-		if (isAbort(error)) return { ok: false, outcome: unavailable(`${o.what} did not finish its answer within ${o.timeoutMs} ms.`, o.source) };
+		if (isAbort(error))
+			return {
+				ok: false,
+				outcome: unavailable(`${o.what} did not finish its answer within ${o.timeoutMs} ms.`, o.source),
+			};
 		return { ok: false, outcome: unavailable(describeNetworkError(error, host), o.source) };
 	}
 }

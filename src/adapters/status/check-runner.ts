@@ -28,15 +28,23 @@ export async function runBounded<T>(
 			const task = tasks[i]!;
 			const controller = new AbortController();
 			let hardTimer: NodeJS.Timeout | undefined;
-			const softTimer = setTimeout(() => controller.abort(new DOMException(`timed out after ${task.timeoutMs} ms`, 'TimeoutError')), task.timeoutMs);
+			const softTimer = setTimeout(
+				() => controller.abort(new DOMException(`timed out after ${task.timeoutMs} ms`, 'TimeoutError')),
+				task.timeoutMs,
+			);
 			const deadline = new Promise<ProbeOutcome>((resolve) => {
-				hardTimer = setTimeout(() => resolve(unavailable(`The check did not finish within ${task.timeoutMs} ms.`)), task.timeoutMs + ABORT_GRACE_MS);
+				hardTimer = setTimeout(
+					() => resolve(unavailable(`The check did not finish within ${task.timeoutMs} ms.`)),
+					task.timeoutMs + ABORT_GRACE_MS,
+				);
 			});
 			try {
 				results[i] = await Promise.race([
 					probe(task.item, controller.signal, task.timeoutMs).catch((error: unknown) => {
 						onUnexpected(task.item, error);
-						return unavailable(`The probe failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
+						return unavailable(
+							`The probe failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`,
+						);
 					}),
 					deadline,
 				]);

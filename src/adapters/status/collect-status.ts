@@ -4,7 +4,12 @@
  */
 import { toCheckStatus } from '../../core/status/observation.ts';
 import { redactDeep } from '../../core/status/redact.ts';
-import { buildStatusReport, type CheckStatus, type StatusReport, type SurfaceStatus } from '../../core/status/report.ts';
+import {
+	buildStatusReport,
+	type CheckStatus,
+	type StatusReport,
+	type SurfaceStatus,
+} from '../../core/status/report.ts';
 import type { StatusCheck } from '../../core/schemas/status-check.ts';
 import type { StatusConfig } from '../../core/schemas/status-config.ts';
 import { runBounded } from './check-runner.ts';
@@ -48,7 +53,10 @@ export async function collectStatus(o: CollectOptions): Promise<StatusReport> {
 	for (const s of o.previous?.surfaces ?? []) for (const c of s.checks) previousChecks.set(`${s.id}/${c.id}`, c);
 
 	const tasks = o.surfaces.flatMap((surface) =>
-		surface.checks.map((check) => ({ item: { surface, check }, timeoutMs: check.timeoutMs ?? o.config.defaultTimeoutMs })),
+		surface.checks.map((check) => ({
+			item: { surface, check },
+			timeoutMs: check.timeoutMs ?? o.config.defaultTimeoutMs,
+		})),
 	);
 	const finishedAt: Date[] = new Array(tasks.length);
 	let index = 0;
@@ -70,7 +78,10 @@ export async function collectStatus(o: CollectOptions): Promise<StatusReport> {
 			finishedAt[order.get(item)!] = now();
 			return outcome;
 		},
-		(item, error) => o.warn(`status: the ${item.check.kind} probe of ${item.surface.id}/${item.check.id} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+		(item, error) =>
+			o.warn(
+				`status: the ${item.check.kind} probe of ${item.surface.id}/${item.check.id} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+			),
 	);
 
 	const at = now();
@@ -95,7 +106,16 @@ export async function collectStatus(o: CollectOptions): Promise<StatusReport> {
 			id: prev.id,
 			name: prev.name,
 			checks: prev.checks.map((c) =>
-				toCheckStatus({ id: c.id, surface: c.surface, kind: c.kind, name: c.name }, { outcome: 'unavailable', reason: `The surface file for ${id} did not load this run (see the content problems).`, source: c.source }, c, at),
+				toCheckStatus(
+					{ id: c.id, surface: c.surface, kind: c.kind, name: c.name },
+					{
+						outcome: 'unavailable',
+						reason: `The surface file for ${id} did not load this run (see the content problems).`,
+						source: c.source,
+					},
+					c,
+					at,
+				),
 			),
 		});
 	}

@@ -52,7 +52,13 @@ export function incidentLink(uri: string | undefined): string | undefined {
 export async function probeGcpIncidents(check: GcpIncidentsCheck, ctx: ProbeContext): Promise<ProbeOutcome> {
 	const feed = check.feed ?? ctx.config.gcpIncidentsUrl;
 	const page = new URL('/', feed).href;
-	const got = await fetchCapped(feed, { signal: ctx.signal, timeoutMs: ctx.timeoutMs, maxBytes: MAX_BYTES, what: 'The GCP incident feed', source: page });
+	const got = await fetchCapped(feed, {
+		signal: ctx.signal,
+		timeoutMs: ctx.timeoutMs,
+		maxBytes: MAX_BYTES,
+		what: 'The GCP incident feed',
+		source: page,
+	});
 	if (!got.ok) return got.outcome;
 	if (got.status !== 200) return unavailable(`The GCP incident feed answered HTTP ${got.status}.`, page);
 	let json: unknown;
@@ -67,19 +73,38 @@ export async function probeGcpIncidents(check: GcpIncidentsCheck, ctx: ProbeCont
 	const locations = (check.locations.length > 0 ? check.locations : ctx.surfaceRegions).map(lower);
 	const touching = parsed.data.filter((i) => {
 		if (i.end !== undefined && i.end !== null && i.end !== '') return false;
-		if (!i.affected_products.some((p) => products.includes(lower(p.title)) || products.includes(lower(p.id)))) return false;
+		if (!i.affected_products.some((p) => products.includes(lower(p.title)) || products.includes(lower(p.id))))
+			return false;
 		if (locations.length === 0) return true;
-		const where = i.currently_affected_locations.length > 0 ? i.currently_affected_locations : i.previously_affected_locations;
+		const where =
+			i.currently_affected_locations.length > 0 ? i.currently_affected_locations : i.previously_affected_locations;
 		// An incident that names no location is global.
-		return where.length === 0 || where.some((l) => locations.includes(lower(l.id)) || locations.some((want) => lower(l.title).includes(`(${want})`)));
+		return (
+			where.length === 0 ||
+			where.some(
+				(l) => locations.includes(lower(l.id)) || locations.some((want) => lower(l.title).includes(`(${want})`)),
+			)
+		);
 	});
 	const scope = `${check.products.join(', ')}${locations.length > 0 ? ` in ${locations.join(', ')}` : ''}`;
 	if (touching.length === 0) {
-		return { outcome: 'measured', state: 'ok', reason: `No ongoing GCP incident touches ${scope}.`, value: 0, display: 'none', source: page, details: { incidents: 0 } };
+		return {
+			outcome: 'measured',
+			state: 'ok',
+			reason: `No ongoing GCP incident touches ${scope}.`,
+			value: 0,
+			display: 'none',
+			source: page,
+			details: { incidents: 0 },
+		};
 	}
 	const rank = (s: StatusState) => ({ ok: 0, unknown: 1, degraded: 2, down: 3 })[s];
-	const state = touching.map((i) => IMPACT_STATES[i.status_impact ?? ''] ?? 'degraded').reduce((a, b) => (rank(b) > rank(a) ? b : a), 'degraded' as StatusState);
-	const newest = [...touching].sort((a, b) => Date.parse(b.modified ?? b.begin ?? '') - Date.parse(a.modified ?? a.begin ?? ''))[0]!;
+	const state = touching
+		.map((i) => IMPACT_STATES[i.status_impact ?? ''] ?? 'degraded')
+		.reduce((a, b) => (rank(b) > rank(a) ? b : a), 'degraded' as StatusState);
+	const newest = [...touching].sort(
+		(a, b) => Date.parse(b.modified ?? b.begin ?? '') - Date.parse(a.modified ?? a.begin ?? ''),
+	)[0]!;
 	const link = incidentLink(newest.uri) ?? page;
 	return {
 		outcome: 'measured',
@@ -88,6 +113,11 @@ export async function probeGcpIncidents(check: GcpIncidentsCheck, ctx: ProbeCont
 		value: touching.length,
 		display: `${touching.length} incident${touching.length === 1 ? '' : 's'}`,
 		source: link,
-		details: { incidents: touching.length, latestId: newest.id, latestImpact: newest.status_impact ?? null, latestTitle: newest.external_desc },
+		details: {
+			incidents: touching.length,
+			latestId: newest.id,
+			latestImpact: newest.status_impact ?? null,
+			latestTitle: newest.external_desc,
+		},
 	};
 }

@@ -20,9 +20,14 @@ export interface GithubClientOptions {
 }
 
 export function createGithubClient(o: GithubClientOptions): GithubClient {
-	const retryOnce = (retryAfter: number, options: { method?: string; url?: string; request?: { retryCount?: number } }) => {
+	const retryOnce = (
+		retryAfter: number,
+		options: { method?: string; url?: string; request?: { retryCount?: number } },
+	) => {
 		const wait = retryAfter <= o.maxRetryAfterSeconds && (options.request?.retryCount ?? 0) === 0;
-		o.warn(`GitHub rate limit on ${options.method ?? 'GET'} ${options.url ?? ''}: ${wait ? `retrying after ${retryAfter} s` : `not waiting ${retryAfter} s`}.`);
+		o.warn(
+			`GitHub rate limit on ${options.method ?? 'GET'} ${options.url ?? ''}: ${wait ? `retrying after ${retryAfter} s` : `not waiting ${retryAfter} s`}.`,
+		);
 		return wait;
 	};
 	return new Octokit({
@@ -30,8 +35,12 @@ export function createGithubClient(o: GithubClientOptions): GithubClient {
 		...(o.token ? { auth: o.token } : {}),
 		userAgent: 'launchbook-status',
 		log: { debug: () => {}, info: () => {}, warn: o.warn, error: o.warn },
-		throttle: o.plugins ? { enabled: true, onRateLimit: retryOnce, onSecondaryRateLimit: retryOnce } : { enabled: false },
+		throttle: o.plugins
+			? { enabled: true, onRateLimit: retryOnce, onSecondaryRateLimit: retryOnce }
+			: { enabled: false },
 		// One retry for 5xx and network errors, after 1 s. 4xx is final; rate limits (403, 429) are the throttling plugin's to wait out.
-		retry: o.plugins ? { enabled: true, retries: 1, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] } : { enabled: false },
+		retry: o.plugins
+			? { enabled: true, retries: 1, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
+			: { enabled: false },
 	});
 }

@@ -9,7 +9,11 @@ interface RequestErrorLike {
 	cause?: unknown;
 }
 
-export function describeGithubError(error: unknown, what: string, ctx: { apiHost: string; authenticated: boolean; timeoutMs: number; source: string | null }): UnavailableOutcome {
+export function describeGithubError(
+	error: unknown,
+	what: string,
+	ctx: { apiHost: string; authenticated: boolean; timeoutMs: number; source: string | null },
+): UnavailableOutcome {
 	const e = (error ?? {}) as RequestErrorLike;
 	if (isAbort(error)) return unavailable(`GitHub did not answer ${what} within ${ctx.timeoutMs} ms.`, ctx.source);
 	const status = typeof e.status === 'number' ? e.status : undefined;
@@ -19,7 +23,9 @@ export function describeGithubError(error: unknown, what: string, ctx: { apiHost
 		return unavailable(`${describeNetworkError(e.cause ?? error, ctx.apiHost)}`, ctx.source);
 	}
 	const message = githubMessage(e);
-	const noToken = ctx.authenticated ? '' : ' No GITHUB_TOKEN is set: set one to raise the limit to 5,000 requests an hour (1,000 per repository for the Actions token).';
+	const noToken = ctx.authenticated
+		? ''
+		: ' No GITHUB_TOKEN is set: set one to raise the limit to 5,000 requests an hour (1,000 per repository for the Actions token).';
 	if (status === 403 || status === 429) {
 		const remaining = header('x-ratelimit-remaining');
 		const retryAfter = header('retry-after');
@@ -40,11 +46,22 @@ export function describeGithubError(error: unknown, what: string, ctx: { apiHost
 				{ httpStatus: status, retryAfterSeconds: retryAfter === undefined ? null : Number(retryAfter) },
 			);
 		}
-		return unavailable(`GitHub denied ${what} (HTTP ${status}: ${message}).${ctx.authenticated ? ' The token lacks the permission to read it.' : ''}`, ctx.source, { httpStatus: status });
+		return unavailable(
+			`GitHub denied ${what} (HTTP ${status}: ${message}).${ctx.authenticated ? ' The token lacks the permission to read it.' : ''}`,
+			ctx.source,
+			{ httpStatus: status },
+		);
 	}
-	if (status === 401) return unavailable(`GitHub refused the credentials for ${what} (HTTP 401: ${message}). Set GITHUB_TOKEN to a token that can read it.`, ctx.source, { httpStatus: 401 });
+	if (status === 401)
+		return unavailable(
+			`GitHub refused the credentials for ${what} (HTTP 401: ${message}). Set GITHUB_TOKEN to a token that can read it.`,
+			ctx.source,
+			{ httpStatus: 401 },
+		);
 	if (status === 404) {
-		const hint = ctx.authenticated ? ' or the token cannot see it' : '; private repositories also answer 404 when no GITHUB_TOKEN is set';
+		const hint = ctx.authenticated
+			? ' or the token cannot see it'
+			: '; private repositories also answer 404 when no GITHUB_TOKEN is set';
 		return unavailable(`GitHub found no ${what} (HTTP 404)${hint}.`, ctx.source, { httpStatus: 404 });
 	}
 	return unavailable(`GitHub answered ${what} with HTTP ${status}: ${message}.`, ctx.source, { httpStatus: status });
@@ -52,6 +69,7 @@ export function describeGithubError(error: unknown, what: string, ctx: { apiHost
 
 function githubMessage(e: RequestErrorLike): string {
 	const data = e.response?.data;
-	if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') return (data as { message: string }).message.slice(0, 200);
+	if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string')
+		return (data as { message: string }).message.slice(0, 200);
 	return (e.message ?? 'no message').split('\n')[0]!.slice(0, 200);
 }

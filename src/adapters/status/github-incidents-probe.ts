@@ -29,27 +29,54 @@ export async function probeGithubIncidents(check: GithubIncidentsCheck, ctx: Pro
 	try {
 		const got = await readPages(
 			ctx.github(),
-			{ route: 'GET /repos/{owner}/{repo}/issues', params: { owner, repo, labels: check.label, state: 'open', sort: 'created', direction: 'desc', per_page: 100 } },
-			{ baseUrl: ctx.config.githubApiUrl, signal: ctx.signal, maxPages: MAX_ISSUE_PAGES, enough: Number.POSITIVE_INFINITY, what, expected: 'an array of issues', page: IssuesPageSchema },
+			{
+				route: 'GET /repos/{owner}/{repo}/issues',
+				params: { owner, repo, labels: check.label, state: 'open', sort: 'created', direction: 'desc', per_page: 100 },
+			},
+			{
+				baseUrl: ctx.config.githubApiUrl,
+				signal: ctx.signal,
+				maxPages: MAX_ISSUE_PAGES,
+				enough: Number.POSITIVE_INFINITY,
+				what,
+				expected: 'an array of issues',
+				page: IssuesPageSchema,
+			},
 		);
 		issues = got.items;
 		complete = got.complete;
 	} catch (error) {
 		if (error instanceof MalformedGithubAnswer) return unavailable(error.message, source);
-		return describeGithubError(error, what, { apiHost: new URL(ctx.config.githubApiUrl).host, authenticated: ctx.githubAuthenticated, timeoutMs: ctx.timeoutMs, source });
+		return describeGithubError(error, what, {
+			apiHost: new URL(ctx.config.githubApiUrl).host,
+			authenticated: ctx.githubAuthenticated,
+			timeoutMs: ctx.timeoutMs,
+			source,
+		});
 	}
 	// The issues API returns pull requests too; they carry a `pull_request` key.
-	const open = issues.filter((i) => i.pull_request === undefined).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+	const open = issues
+		.filter((i) => i.pull_request === undefined)
+		.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 	const count = open.length;
 	const more = complete ? '' : '+';
 	if (count === 0) {
-		return { outcome: 'measured', state: 'ok', reason: `No open issues labelled "${check.label}" in ${check.repo}.`, value: 0, display: 'none open', source, details: { open: 0 } };
+		return {
+			outcome: 'measured',
+			state: 'ok',
+			reason: `No open issues labelled "${check.label}" in ${check.repo}.`,
+			value: 0,
+			display: 'none open',
+			source,
+			details: { open: 0 },
+		};
 	}
 	const newest = open[0]!;
 	const labelNames = (i: (typeof open)[number]) => i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
 	const severe = open.filter((i) => labelNames(i).some((n) => check.downLabels.includes(n)));
 	const state = severe.length > 0 ? 'down' : 'degraded';
-	const severeNote = severe.length > 0 ? ` ${severe.length} of them carry ${check.downLabels.map((l) => `"${l}"`).join(' or ')}.` : '';
+	const severeNote =
+		severe.length > 0 ? ` ${severe.length} of them carry ${check.downLabels.map((l) => `"${l}"`).join(' or ')}.` : '';
 	return {
 		outcome: 'measured',
 		state,
@@ -57,6 +84,13 @@ export async function probeGithubIncidents(check: GithubIncidentsCheck, ctx: Pro
 		value: count,
 		display: `${count}${more} open · ${truncate(newest.title, 32)}`,
 		source,
-		details: { open: count, complete, newestTitle: newest.title, newestNumber: newest.number, newestUrl: newest.html_url, newestOpenedAt: newest.created_at },
+		details: {
+			open: count,
+			complete,
+			newestTitle: newest.title,
+			newestNumber: newest.number,
+			newestUrl: newest.html_url,
+			newestOpenedAt: newest.created_at,
+		},
 	};
 }

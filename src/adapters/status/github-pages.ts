@@ -25,7 +25,15 @@ export function nextLink(link: string | undefined): string | undefined {
 export async function readPages<T>(
 	client: GithubClient,
 	first: { route: string; params: Record<string, unknown> },
-	o: { baseUrl: string; signal: AbortSignal; maxPages: number; enough: number; what: string; expected: string; page: z.ZodType<T[]> },
+	o: {
+		baseUrl: string;
+		signal: AbortSignal;
+		maxPages: number;
+		enough: number;
+		what: string;
+		expected: string;
+		page: z.ZodType<T[]>;
+	},
 ): Promise<{ items: T[]; complete: boolean }> {
 	const origin = new URL(o.baseUrl).origin;
 	const items: T[] = [];

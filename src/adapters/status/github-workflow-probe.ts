@@ -20,7 +20,9 @@ const RunSchema = z.looseObject({
 	created_at: z.string(),
 	html_url: z.string(),
 });
-const RunsPageSchema = z.looseObject({ total_count: z.number(), workflow_runs: z.array(RunSchema) }).transform((p) => p.workflow_runs);
+const RunsPageSchema = z
+	.looseObject({ total_count: z.number(), workflow_runs: z.array(RunSchema) })
+	.transform((p) => p.workflow_runs);
 
 export async function probeGithubWorkflow(check: GithubWorkflowCheck, ctx: ProbeContext): Promise<ProbeOutcome> {
 	const [owner, repo] = check.repo.split('/') as [string, string];
@@ -33,19 +35,41 @@ export async function probeGithubWorkflow(check: GithubWorkflowCheck, ctx: Probe
 			ctx.github(),
 			{
 				route: 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-				params: { owner, repo, workflow_id: check.workflow, status: 'completed', per_page: Math.min(check.window, 100), ...(check.branch ? { branch: check.branch } : {}) },
+				params: {
+					owner,
+					repo,
+					workflow_id: check.workflow,
+					status: 'completed',
+					per_page: Math.min(check.window, 100),
+					...(check.branch ? { branch: check.branch } : {}),
+				},
 			},
-			{ baseUrl: ctx.config.githubApiUrl, signal: ctx.signal, maxPages: 10, enough: check.window, what, expected: 'an object with total_count and workflow_runs', page: RunsPageSchema },
+			{
+				baseUrl: ctx.config.githubApiUrl,
+				signal: ctx.signal,
+				maxPages: 10,
+				enough: check.window,
+				what,
+				expected: 'an object with total_count and workflow_runs',
+				page: RunsPageSchema,
+			},
 		);
 		runs = got.items;
 	} catch (error) {
 		if (error instanceof MalformedGithubAnswer) return unavailable(error.message, source);
-		return describeGithubError(error, what, { apiHost: new URL(ctx.config.githubApiUrl).host, authenticated: ctx.githubAuthenticated, timeoutMs: ctx.timeoutMs, source });
+		return describeGithubError(error, what, {
+			apiHost: new URL(ctx.config.githubApiUrl).host,
+			authenticated: ctx.githubAuthenticated,
+			timeoutMs: ctx.timeoutMs,
+			source,
+		});
 	}
 	const completed = runs
 		.filter((r) => r.conclusion !== null)
 		.sort((a, b) => Date.parse(b.run_started_at ?? b.created_at) - Date.parse(a.run_started_at ?? a.created_at));
-	const counted = completed.filter((r) => (COUNTED_CONCLUSIONS as readonly string[]).includes(r.conclusion!)).slice(0, check.window);
+	const counted = completed
+		.filter((r) => (COUNTED_CONCLUSIONS as readonly string[]).includes(r.conclusion!))
+		.slice(0, check.window);
 	if (counted.length === 0) {
 		return {
 			outcome: 'measured',
@@ -77,6 +101,12 @@ export async function probeGithubWorkflow(check: GithubWorkflowCheck, ctx: Probe
 		unit: 'ratio',
 		display: `${formatPercent(rate)} · last ${last.conclusion}`,
 		source,
-		details: { succeeded: ok, counted: counted.length, lastConclusion: last.conclusion, lastRunAt: lastAt, lastRunUrl: last.html_url },
+		details: {
+			succeeded: ok,
+			counted: counted.length,
+			lastConclusion: last.conclusion,
+			lastRunAt: lastAt,
+			lastRunUrl: last.html_url,
+		},
 	};
 }

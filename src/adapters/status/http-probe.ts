@@ -26,37 +26,43 @@ function get(url: URL, signal: AbortSignal, readBody: boolean): Promise<Answer> 
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const lib = url.protocol === 'https:' ? https : http;
-		const req = lib.request(url, { method: 'GET', signal, headers: { 'user-agent': 'launchbook-status', accept: '*/*' } }, (res) => {
-			const latencyMs = Math.round(performance.now() - started);
-			const status = res.statusCode ?? 0;
-			const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
-			if (!readBody) {
-				res.destroy();
-				resolve({ status, location, body: '', truncated: false, latencyMs });
-				return;
-			}
-			const chunks: Buffer[] = [];
-			let size = 0;
-			let truncated = false;
-			res.on('data', (chunk: Buffer) => {
-				if (truncated) return;
-				const room = MAX_BODY_BYTES - size;
-				if (chunk.length >= room) {
-					chunks.push(chunk.subarray(0, room));
-					size += room;
-					truncated = true;
+		const req = lib.request(
+			url,
+			{ method: 'GET', signal, headers: { 'user-agent': 'launchbook-status', accept: '*/*' } },
+			(res) => {
+				const latencyMs = Math.round(performance.now() - started);
+				const status = res.statusCode ?? 0;
+				const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
+				if (!readBody) {
 					res.destroy();
-					resolve({ status, location, body: Buffer.concat(chunks).toString('utf8'), truncated, latencyMs });
+					resolve({ status, location, body: '', truncated: false, latencyMs });
 					return;
 				}
-				chunks.push(chunk);
-				size += chunk.length;
-			});
-			res.on('end', () => resolve({ status, location, body: Buffer.concat(chunks).toString('utf8'), truncated, latencyMs }));
-			res.on('error', (error) => {
-				if (!truncated) reject(error);
-			});
-		});
+				const chunks: Buffer[] = [];
+				let size = 0;
+				let truncated = false;
+				res.on('data', (chunk: Buffer) => {
+					if (truncated) return;
+					const room = MAX_BODY_BYTES - size;
+					if (chunk.length >= room) {
+						chunks.push(chunk.subarray(0, room));
+						size += room;
+						truncated = true;
+						res.destroy();
+						resolve({ status, location, body: Buffer.concat(chunks).toString('utf8'), truncated, latencyMs });
+						return;
+					}
+					chunks.push(chunk);
+					size += chunk.length;
+				});
+				res.on('end', () =>
+					resolve({ status, location, body: Buffer.concat(chunks).toString('utf8'), truncated, latencyMs }),
+				);
+				res.on('error', (error) => {
+					if (!truncated) reject(error);
+				});
+			},
+		);
 		req.on('error', reject);
 		req.end();
 	});
@@ -85,36 +91,80 @@ export async function probeHttp(check: HttpCheck, ctx: ProbeContext): Promise<Pr
 			if (isRedirect && !expectsRedirect) {
 				const next = new URL(answer.location!, url);
 				if (seen.includes(next.href)) {
-					return down(`Redirect loop: ${[...seen, next.href].join(' → ')}.`, answer.status, totalLatency, source, { redirects: hop + 1 });
+					return down(`Redirect loop: ${[...seen, next.href].join(' → ')}.`, answer.status, totalLatency, source, {
+						redirects: hop + 1,
+					});
 				}
 				if (hop + 1 > MAX_REDIRECTS) {
-					return down(`More than ${MAX_REDIRECTS} redirects, starting at ${check.url}; the last one pointed to ${next.href}.`, answer.status, totalLatency, source, { redirects: hop + 1 });
+					return down(
+						`More than ${MAX_REDIRECTS} redirects, starting at ${check.url}; the last one pointed to ${next.href}.`,
+						answer.status,
+						totalLatency,
+						source,
+						{ redirects: hop + 1 },
+					);
 				}
 				seen.push(next.href);
 				url = next;
 				continue;
 			}
-			const details = { status: answer.status, latencyMs: totalLatency, redirects: hop, bodyTruncated: answer.truncated, finalUrl: url.href };
+			const details = {
+				status: answer.status,
+				latencyMs: totalLatency,
+				redirects: hop,
+				bodyTruncated: answer.truncated,
+				finalUrl: url.href,
+			};
 			const where = hop > 0 ? ` from ${url.href}` : '';
 			if (answer.status !== check.expectStatus) {
-				return down(`HTTP ${answer.status}${where} (expected ${check.expectStatus}).`, answer.status, totalLatency, source, details);
+				return down(
+					`HTTP ${answer.status}${where} (expected ${check.expectStatus}).`,
+					answer.status,
+					totalLatency,
+					source,
+					details,
+				);
 			}
 			if (check.bodyMatch !== undefined) {
 				const m = matcher(check.bodyMatch);
 				if (!m.test(answer.body)) {
-					const scope = answer.truncated ? ` in the first ${MAX_BODY_BYTES} bytes (the body was longer and was not read further)` : '';
-					return down(`HTTP ${answer.status}${where}, but the body does not contain ${m.shown}${scope}.`, answer.status, totalLatency, source, details);
+					const scope = answer.truncated
+						? ` in the first ${MAX_BODY_BYTES} bytes (the body was longer and was not read further)`
+						: '';
+					return down(
+						`HTTP ${answer.status}${where}, but the body does not contain ${m.shown}${scope}.`,
+						answer.status,
+						totalLatency,
+						source,
+						details,
+					);
 				}
 			}
 			const note = answer.truncated ? ` The body is longer than ${MAX_BODY_BYTES} bytes; only that much was read.` : '';
 			if (totalLatency > check.slowMs) {
-				return measured('degraded', `HTTP ${answer.status}${where} in ${totalLatency} ms, slower than ${check.slowMs} ms.${note}`, answer.status, totalLatency, source, details);
+				return measured(
+					'degraded',
+					`HTTP ${answer.status}${where} in ${totalLatency} ms, slower than ${check.slowMs} ms.${note}`,
+					answer.status,
+					totalLatency,
+					source,
+					details,
+				);
 			}
-			return measured('ok', `HTTP ${answer.status}${where} in ${totalLatency} ms.${note}`, answer.status, totalLatency, source, details);
+			return measured(
+				'ok',
+				`HTTP ${answer.status}${where} in ${totalLatency} ms.${note}`,
+				answer.status,
+				totalLatency,
+				source,
+				details,
+			);
 		}
 	} catch (error) {
 		if (isAbort(error) || ctx.signal.aborted) {
-			return down(`No complete answer from ${url.href} within ${ctx.timeoutMs} ms.`, null, null, source, { timeoutMs: ctx.timeoutMs });
+			return down(`No complete answer from ${url.href} within ${ctx.timeoutMs} ms.`, null, null, source, {
+				timeoutMs: ctx.timeoutMs,
+			});
 		}
 		const message = describeNetworkError(error, url.host);
 		// The runner cannot resolve or route: that says nothing about the service.
@@ -135,6 +185,12 @@ function measured(
 	return { outcome: 'measured', state, reason, value: latencyMs, unit: 'ms', display, source, details };
 }
 
-function down(reason: string, status: number | null, latencyMs: number | null, source: string, details: Record<string, string | number | boolean | null>): ProbeOutcome {
+function down(
+	reason: string,
+	status: number | null,
+	latencyMs: number | null,
+	source: string,
+	details: Record<string, string | number | boolean | null>,
+): ProbeOutcome {
 	return measured('down', reason, status, latencyMs, source, details);
 }

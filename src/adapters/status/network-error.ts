@@ -1,6 +1,15 @@
 /** Node and fetch network errors, described for a responder. */
 
-const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+const UNREACHABLE = new Set([
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_FAIL',
+	'EAI_NONAME',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ENETDOWN',
+	'EHOSTDOWN',
+]);
 
 /** The errno-style code of an error or of its cause chain (fetch wraps the real error). */
 export function errorCode(error: unknown): string | undefined {

@@ -14,7 +14,10 @@ const AnswerSchema = z.discriminatedUnion('status', [
 	z.looseObject({
 		status: z.literal('success'),
 		data: z.discriminatedUnion('resultType', [
-			z.looseObject({ resultType: z.literal('vector'), result: z.array(z.looseObject({ metric: z.record(z.string(), z.string()), value: Sample })) }),
+			z.looseObject({
+				resultType: z.literal('vector'),
+				result: z.array(z.looseObject({ metric: z.record(z.string(), z.string()), value: Sample })),
+			}),
 			z.looseObject({ resultType: z.literal('scalar'), result: Sample }),
 			z.looseObject({ resultType: z.literal('matrix'), result: z.array(z.unknown()) }),
 			z.looseObject({ resultType: z.literal('string'), result: z.unknown() }),
@@ -26,7 +29,10 @@ const AnswerSchema = z.discriminatedUnion('status', [
 export async function probePrometheus(check: PrometheusCheck, ctx: ProbeContext): Promise<ProbeOutcome> {
 	const base = check.server ?? ctx.config.prometheusUrl;
 	if (!base) {
-		return unavailable('No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.', null);
+		return unavailable(
+			'No Prometheus server is configured: set status.prometheusUrl in launchbook.config.yaml, or server on the check.',
+			null,
+		);
 	}
 	const root = base.replace(/\/+$/, '');
 	const source = `${root}/graph?g0.expr=${encodeURIComponent(check.query)}&g0.tab=0`;
@@ -42,31 +48,75 @@ export async function probePrometheus(check: PrometheusCheck, ctx: ProbeContext)
 	try {
 		json = JSON.parse(got.text);
 	} catch {
-		return unavailable(`Prometheus at ${new URL(root).host} answered HTTP ${got.status} with a body that is not JSON.`, source);
+		return unavailable(
+			`Prometheus at ${new URL(root).host} answered HTTP ${got.status} with a body that is not JSON.`,
+			source,
+		);
 	}
 	const parsed = AnswerSchema.safeParse(json);
-	if (!parsed.success) return unavailable(`Prometheus answered HTTP ${got.status} with JSON that is not the documented query answer.`, source);
+	if (!parsed.success)
+		return unavailable(
+			`Prometheus answered HTTP ${got.status} with JSON that is not the documented query answer.`,
+			source,
+		);
 	const answer = parsed.data;
 	if (answer.status === 'error') {
 		const reason = `Prometheus refused the query (${answer.errorType ?? `HTTP ${got.status}`}: ${answer.error ?? 'no message'}).`;
 		// A bad query is the check's fault, not the source's: nothing earlier to keep.
-		return got.status >= 500 ? unavailable(reason, source) : { outcome: 'measured', state: 'unknown', reason: `${reason} Fix the query in the check.`, value: null, display: '', source, details: {} };
+		return got.status >= 500
+			? unavailable(reason, source)
+			: {
+					outcome: 'measured',
+					state: 'unknown',
+					reason: `${reason} Fix the query in the check.`,
+					value: null,
+					display: '',
+					source,
+					details: {},
+				};
 	}
 	let raw: string;
 	if (answer.data.resultType === 'scalar') raw = answer.data.result[1];
 	else if (answer.data.resultType === 'vector') {
 		const n = answer.data.result.length;
 		if (n !== 1) {
-			const reason = n === 0 ? 'The query returned no samples (is the metric scraped?).' : `The query returned ${n} series; write it to return one, e.g. wrapped in sum() or max().`;
-			return { outcome: 'measured', state: 'unknown', reason, value: null, display: '', source, details: { series: n } };
+			const reason =
+				n === 0
+					? 'The query returned no samples (is the metric scraped?).'
+					: `The query returned ${n} series; write it to return one, e.g. wrapped in sum() or max().`;
+			return {
+				outcome: 'measured',
+				state: 'unknown',
+				reason,
+				value: null,
+				display: '',
+				source,
+				details: { series: n },
+			};
 		}
 		raw = answer.data.result[0]!.value[1];
 	} else {
-		return { outcome: 'measured', state: 'unknown', reason: `The query returned a ${answer.data.resultType}; an instant query for one number is needed.`, value: null, display: '', source, details: {} };
+		return {
+			outcome: 'measured',
+			state: 'unknown',
+			reason: `The query returned a ${answer.data.resultType}; an instant query for one number is needed.`,
+			value: null,
+			display: '',
+			source,
+			details: {},
+		};
 	}
 	const value = Number(raw);
 	if (!Number.isFinite(value)) {
-		return { outcome: 'measured', state: 'unknown', reason: `The query returned ${raw}, not a number (a division by zero when nothing happened?).`, value: null, display: '', source, details: { raw } };
+		return {
+			outcome: 'measured',
+			state: 'unknown',
+			reason: `The query returned ${raw}, not a number (a division by zero when nothing happened?).`,
+			value: null,
+			display: '',
+			source,
+			details: { raw },
+		};
 	}
 	const state = judgeThreshold(value, check.thresholds);
 	const show = (n: number) => formatValue(n, check.unit);

@@ -32,12 +32,24 @@ export function getStatusData(): StatusData {
 	if (cached) return cached;
 	const config = getSiteModel().config.status;
 	const file = join(statusDir(), STATUS_FILE);
-	const common = { jsonPath: 'status/status.json', refreshSeconds: config.refreshSeconds, staleAfterMinutes: config.staleAfterMinutes };
+	const common = {
+		jsonPath: 'status/status.json',
+		refreshSeconds: config.refreshSeconds,
+		staleAfterMinutes: config.staleAfterMinutes,
+	};
 	if (!existsSync(file)) {
-		cached = { ...common, report: undefined, problem: 'No status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.' };
+		cached = {
+			...common,
+			report: undefined,
+			problem:
+				'No status.json was there when this site was built. Run "npm run status" (the scheduled workflow does), then build again.',
+		};
 		return cached;
 	}
 	const parsed = parseStatusReport(readFileSync(file, 'utf8'));
-	cached = 'error' in parsed ? { ...common, report: undefined, problem: `The status file could not be used: ${parsed.error}.` } : { ...common, report: parsed.report, problem: undefined };
+	cached =
+		'error' in parsed
+			? { ...common, report: undefined, problem: `The status file could not be used: ${parsed.error}.` }
+			: { ...common, report: parsed.report, problem: undefined };
 	return cached;
 }

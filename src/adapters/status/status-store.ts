@@ -20,10 +20,13 @@ export function readPreviousReport(dir: string): { report?: StatusReport; warnin
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		return { warning: `could not read the previous ${file}: ${(error as Error).message}; starting without earlier observations.` };
+		return {
+			warning: `could not read the previous ${file}: ${(error as Error).message}; starting without earlier observations.`,
+		};
 	}
 	const parsed = parseStatusReport(text);
-	if ('error' in parsed) return { warning: `ignored the previous ${file}: ${parsed.error}; starting without earlier observations.` };
+	if ('error' in parsed)
+		return { warning: `ignored the previous ${file}: ${parsed.error}; starting without earlier observations.` };
 	return { report: parsed.report };
 }
 

@@ -17,7 +17,13 @@ interface Handshake {
 	readonly authorizationError: string | undefined;
 }
 
-function handshake(host: string, port: number, servername: string | undefined, signal: AbortSignal, ca: string | undefined): Promise<Handshake> {
+function handshake(
+	host: string,
+	port: number,
+	servername: string | undefined,
+	signal: AbortSignal,
+	ca: string | undefined,
+): Promise<Handshake> {
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) {
 			reject(signal.reason);
@@ -41,7 +47,12 @@ function handshake(host: string, port: number, servername: string | undefined, s
 			signal.removeEventListener('abort', onAbort);
 			const cert = socket.getPeerX509Certificate();
 			const err = socket.authorizationError as unknown;
-			resolve({ cert, authorized: socket.authorized, authorizationError: err === null || err === undefined ? undefined : String((err as { code?: string }).code ?? err) });
+			resolve({
+				cert,
+				authorized: socket.authorized,
+				authorizationError:
+					err === null || err === undefined ? undefined : String((err as { code?: string }).code ?? err),
+			});
 			socket.end();
 			socket.destroy();
 		});
@@ -63,14 +74,41 @@ export async function probeTls(check: TlsCheck, ctx: ProbeContext): Promise<Prob
 		hs = await handshake(check.host, check.port, sni, ctx.signal, ctx.tlsCa);
 	} catch (error) {
 		if (isAbort(error) || ctx.signal.aborted) {
-			return { outcome: 'measured', state: 'down', reason: `No TLS handshake with ${target} within ${ctx.timeoutMs} ms.`, value: null, unit: 'days', display: '', source, details: {} };
+			return {
+				outcome: 'measured',
+				state: 'down',
+				reason: `No TLS handshake with ${target} within ${ctx.timeoutMs} ms.`,
+				value: null,
+				unit: 'days',
+				display: '',
+				source,
+				details: {},
+			};
 		}
 		if (isRunnerUnreachable(error)) return unavailable(describeNetworkError(error, check.host), source);
 		const message = describeNetworkError(error, target);
-		return { outcome: 'measured', state: 'down', reason: message, value: null, unit: 'days', display: '', source, details: {} };
+		return {
+			outcome: 'measured',
+			state: 'down',
+			reason: message,
+			value: null,
+			unit: 'days',
+			display: '',
+			source,
+			details: {},
+		};
 	}
 	if (!hs.cert) {
-		return { outcome: 'measured', state: 'down', reason: `${target} completed a handshake without a certificate.`, value: null, unit: 'days', display: '', source, details: {} };
+		return {
+			outcome: 'measured',
+			state: 'down',
+			reason: `${target} completed a handshake without a certificate.`,
+			value: null,
+			unit: 'days',
+			display: '',
+			source,
+			details: {},
+		};
 	}
 	const cert = hs.cert;
 	const validFrom = new Date(cert.validFromDate ?? Date.parse(cert.validFrom));

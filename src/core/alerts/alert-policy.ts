@@ -6,7 +6,13 @@
 import { alertPageUrl, type DeclaredAlert, runbookSectionLabel, runbookUrl, severityLevel } from './declared-alert.ts';
 import { protoDuration } from './duration.ts';
 
-export const POLICY_LIMITS = { contentChars: 8192, links: 3, linkDisplayNameChars: 63, subjectChars: 255, labelValueChars: 63 } as const;
+export const POLICY_LIMITS = {
+	contentChars: 8192,
+	links: 3,
+	linkDisplayNameChars: 63,
+	subjectChars: 255,
+	labelValueChars: 63,
+} as const;
 
 export type PolicySeverity = 'CRITICAL' | 'ERROR' | 'WARNING';
 
@@ -39,12 +45,20 @@ export interface AlertPolicy {
 /** Cut text to `max` characters, ending with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
 	const chars = [...text];
-	return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+	return chars.length <= max
+		? text
+		: `${chars
+				.slice(0, max - 1)
+				.join('')
+				.trimEnd()}…`;
 }
 
 /** A user-label value: lower-case letters, digits, `_` and `-`, at most 63 characters. */
 function labelValue(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9_-]+/g, '_').slice(0, POLICY_LIMITS.labelValueChars);
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9_-]+/g, '_')
+		.slice(0, POLICY_LIMITS.labelValueChars);
 }
 
 function condition(d: DeclaredAlert): Record<string, unknown> {
@@ -64,7 +78,10 @@ function condition(d: DeclaredAlert): Record<string, unknown> {
 				},
 			};
 		case 'mql':
-			return { displayName, conditionMonitoringQueryLanguage: { query: q.expr.trim(), duration: protoDuration(d.alert.for) } };
+			return {
+				displayName,
+				conditionMonitoringQueryLanguage: { query: q.expr.trim(), duration: protoDuration(d.alert.for) },
+			};
 		case 'logging':
 			return { displayName, conditionMatchedLog: { filter: q.expr.trim() } };
 	}
@@ -100,18 +117,29 @@ function runbookLinkName(d: DeclaredAlert): string {
 
 function links(d: DeclaredAlert, siteUrl: string): PolicyLink[] {
 	const out: PolicyLink[] = [
-		{ displayName: clip(runbookLinkName(d), POLICY_LIMITS.linkDisplayNameChars), url: runbookUrl(siteUrl, d.alert.runbook) },
-		{ displayName: clip(`Alert page: ${d.alert.id}`, POLICY_LIMITS.linkDisplayNameChars), url: alertPageUrl(siteUrl, d.alert.id) },
+		{
+			displayName: clip(runbookLinkName(d), POLICY_LIMITS.linkDisplayNameChars),
+			url: runbookUrl(siteUrl, d.alert.runbook),
+		},
+		{
+			displayName: clip(`Alert page: ${d.alert.id}`, POLICY_LIMITS.linkDisplayNameChars),
+			url: alertPageUrl(siteUrl, d.alert.id),
+		},
 	];
 	const dashboard = d.surface.dashboards[0];
-	if (dashboard) out.push({ displayName: clip(`Dashboard: ${dashboard.name}`, POLICY_LIMITS.linkDisplayNameChars), url: dashboard.url });
+	if (dashboard)
+		out.push({
+			displayName: clip(`Dashboard: ${dashboard.name}`, POLICY_LIMITS.linkDisplayNameChars),
+			url: dashboard.url,
+		});
 	return out.slice(0, POLICY_LIMITS.links);
 }
 
 /** Why an alert cannot become a policy, or undefined when it can. */
 export function policyBlocker(d: DeclaredAlert): string | undefined {
 	if (!d.alert.query) return 'it declares no query';
-	if (severityLevel(d.alert.severity, d.severity) === undefined) return `its severity "${d.alert.severity}" is not in content/severities.yaml`;
+	if (severityLevel(d.alert.severity, d.severity) === undefined)
+		return `its severity "${d.alert.severity}" is not in content/severities.yaml`;
 	return undefined;
 }
 
@@ -138,7 +166,10 @@ export function alertPolicy(d: DeclaredAlert, siteUrl: string): AlertPolicy {
 		documentation: {
 			content: documentationContent(d, siteUrl),
 			mimeType: 'text/markdown',
-			subject: clip(`[${d.alert.severity.toUpperCase()}] ${d.surface.name}: ${d.alert.summary}`, POLICY_LIMITS.subjectChars),
+			subject: clip(
+				`[${d.alert.severity.toUpperCase()}] ${d.surface.name}: ${d.alert.summary}`,
+				POLICY_LIMITS.subjectChars,
+			),
 			links: links(d, siteUrl),
 		},
 	};

@@ -26,11 +26,26 @@ interface CatalogLink {
 export interface CatalogComponent {
 	readonly apiVersion: 'backstage.io/v1alpha1';
 	readonly kind: 'Component';
-	readonly metadata: { readonly name: string; readonly title: string; readonly description: string; readonly tags: readonly string[]; readonly links: readonly CatalogLink[] };
-	readonly spec: { readonly type: 'service'; readonly lifecycle: 'production'; readonly owner: string; readonly system: string; readonly dependsOn: readonly string[] };
+	readonly metadata: {
+		readonly name: string;
+		readonly title: string;
+		readonly description: string;
+		readonly tags: readonly string[];
+		readonly links: readonly CatalogLink[];
+	};
+	readonly spec: {
+		readonly type: 'service';
+		readonly lifecycle: 'production';
+		readonly owner: string;
+		readonly system: string;
+		readonly dependsOn: readonly string[];
+	};
 }
 
-export function catalogComponents(model: Pick<ContentModel, 'config' | 'surfaces' | 'runbooks'>, options: CatalogOptions = {}): CatalogComponent[] {
+export function catalogComponents(
+	model: Pick<ContentModel, 'config' | 'surfaces' | 'runbooks'>,
+	options: CatalogOptions = {},
+): CatalogComponent[] {
 	const base = siteBase(model.config.site.url);
 	const surfaceIds = new Set(model.surfaces.map((s) => s.data.id));
 	const surfaces = [...model.surfaces].sort((a, b) => a.data.id.localeCompare(b.data.id));
@@ -69,7 +84,12 @@ export interface CatalogSystem {
 export interface CatalogResource {
 	readonly apiVersion: 'backstage.io/v1alpha1';
 	readonly kind: 'Resource';
-	readonly metadata: { readonly name: string; readonly title: string; readonly description: string; readonly links: readonly CatalogLink[] };
+	readonly metadata: {
+		readonly name: string;
+		readonly title: string;
+		readonly description: string;
+		readonly links: readonly CatalogLink[];
+	};
 	readonly spec: { readonly type: 'external-service'; readonly owner: string; readonly system: string };
 }
 
@@ -80,7 +100,10 @@ export type CatalogEntity = CatalogSystem | CatalogComponent | CatalogResource;
  * some surface depends on. The System and the Resources are owned by the owner of the
  * most critical surface (lowest tier, then id): the team that answers for the platform.
  */
-export function catalogEntities(model: Pick<ContentModel, 'config' | 'surfaces' | 'runbooks' | 'vendors'>, options: CatalogOptions = {}): CatalogEntity[] {
+export function catalogEntities(
+	model: Pick<ContentModel, 'config' | 'surfaces' | 'runbooks' | 'vendors'>,
+	options: CatalogOptions = {},
+): CatalogEntity[] {
 	const system = options.system ?? DEFAULT_SYSTEM;
 	const components = catalogComponents(model, options);
 	const lead = [...model.surfaces].sort((a, b) => a.data.tier - b.data.tier || a.data.id.localeCompare(b.data.id))[0];
@@ -106,7 +129,11 @@ export function catalogEntities(model: Pick<ContentModel, 'config' | 'surfaces' 
 	const head: CatalogSystem = {
 		apiVersion: 'backstage.io/v1alpha1',
 		kind: 'System',
-		metadata: { name: system, title: `${model.config.site.organisation} platform`, description: 'Production surfaces of the integrations platform, as declared in Launchbook.' },
+		metadata: {
+			name: system,
+			title: `${model.config.site.organisation} platform`,
+			description: 'Production surfaces of the integrations platform, as declared in Launchbook.',
+		},
 		spec: { owner },
 	};
 	return [head, ...components, ...resources];

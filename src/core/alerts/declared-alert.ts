@@ -53,13 +53,16 @@ export function severityLevel(id: string, severity: Severity | undefined): numbe
 	return m ? Number(m[1]) : undefined;
 }
 
-const byId = <T extends { id: string }>(entries: readonly Entry<T>[]) => new Map(entries.map((e) => [e.data.id, e.data]));
+const byId = <T extends { id: string }>(entries: readonly Entry<T>[]) =>
+	new Map(entries.map((e) => [e.data.id, e.data]));
 
 /**
  * Every alert declared in content, surfaces ordered by id and alerts in the order the
  * surface file declares them, so every export built from this list is stable.
  */
-export function declaredAlerts(model: Pick<ContentModel, 'surfaces' | 'teams' | 'severities' | 'runbooks'>): DeclaredAlert[] {
+export function declaredAlerts(
+	model: Pick<ContentModel, 'surfaces' | 'teams' | 'severities' | 'runbooks'>,
+): DeclaredAlert[] {
 	const teams = byId(model.teams);
 	const severities = byId(model.severities);
 	const runbooks = new Map(model.runbooks.map((r) => [r.id, r]));
@@ -88,7 +91,9 @@ export function declaredAlerts(model: Pick<ContentModel, 'surfaces' | 'teams' | 
 }
 
 /** "Billing event backlog › Mitigation", or the runbook id when the runbook is missing. */
-export function runbookSectionLabel(d: Pick<DeclaredAlert, 'runbook' | 'runbookId' | 'sectionTitle' | 'anchor'>): string {
+export function runbookSectionLabel(
+	d: Pick<DeclaredAlert, 'runbook' | 'runbookId' | 'sectionTitle' | 'anchor'>,
+): string {
 	const page = d.runbook?.data.title ?? d.runbookId;
 	if (d.anchor === '') return page;
 	return `${page} › ${d.sectionTitle ?? `#${d.anchor}`}`;

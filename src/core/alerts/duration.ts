@@ -1,6 +1,14 @@
 /** Prometheus durations (`1h30m`, `5m`) as seconds, for Cloud Monitoring's `"300s"` form. Pure. */
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
+const UNIT_MS: Record<string, number> = {
+	ms: 1,
+	s: 1000,
+	m: 60_000,
+	h: 3_600_000,
+	d: 86_400_000,
+	w: 604_800_000,
+	y: 31_536_000_000,
+};
 
 /** Milliseconds in a Prometheus duration, or undefined when it is not one. */
 export function promDurationMs(text: string): number | undefined {

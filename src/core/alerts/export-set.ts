@@ -31,20 +31,31 @@ export const prometheusFilePath = (surfaceId: string) => `prometheus/${surfaceId
 export const policyFilePath = (alertId: string) => `cloud-monitoring/${alertId}.json`;
 export const CATALOG_PATH = 'backstage/catalog-info.yaml';
 
-export function buildExportSet(model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors'>, options: CatalogOptions = {}): ExportSet {
+export function buildExportSet(
+	model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors'>,
+	options: CatalogOptions = {},
+): ExportSet {
 	const siteUrl = model.config.site.url;
 	const alerts = declaredAlerts(model);
 	const files: ExportFile[] = [];
 	const skipped: SkippedExport[] = [];
 	const sourceOf = new Map(alerts.map((d) => [d.surface.id, d.file]));
 	for (const group of prometheusRuleGroups(alerts, siteUrl)) {
-		files.push({ path: prometheusFilePath(group.name), text: renderPrometheusRuleFile(group, sourceOf.get(group.name)!) });
+		files.push({
+			path: prometheusFilePath(group.name),
+			text: renderPrometheusRuleFile(group, sourceOf.get(group.name)!),
+		});
 	}
 	const seen = new Set<string>();
 	for (const d of alerts) {
 		// A duplicate id is a coverage finding; exporting it would overwrite the first policy.
 		if (seen.has(d.alert.id)) {
-			skipped.push({ alertId: d.alert.id, file: d.file, target: 'cloud-monitoring', reason: 'its id is declared twice; the first declaration is exported' });
+			skipped.push({
+				alertId: d.alert.id,
+				file: d.file,
+				target: 'cloud-monitoring',
+				reason: 'its id is declared twice; the first declaration is exported',
+			});
 			continue;
 		}
 		seen.add(d.alert.id);

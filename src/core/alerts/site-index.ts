@@ -20,7 +20,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
 		if (body[0] === '#') {
-			const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+			const code =
+				body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
 			return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
 		}
 		return ENTITIES[body.toLowerCase()] ?? whole;
@@ -107,9 +108,16 @@ function resolve(site: SiteIndex, siteUrl: string, link: string, followRedirect:
 		const scheme = url.protocol.replace(':', '');
 		// A `javascript:`, `mailto:` or `data:` link has no host to name: name its scheme.
 		if (url.host === '') return { kind: 'external', reason: `it is a ${scheme}: link, not a web address` };
-		return { kind: 'external', reason: url.host === base.host ? `it uses ${scheme}, not ${base.protocol.replace(':', '')}` : `it points at ${url.host}` };
+		return {
+			kind: 'external',
+			reason:
+				url.host === base.host
+					? `it uses ${scheme}, not ${base.protocol.replace(':', '')}`
+					: `it points at ${url.host}`,
+		};
 	}
-	if (!url.pathname.startsWith(base.pathname)) return { kind: 'external', reason: `its path is outside ${base.pathname}` };
+	if (!url.pathname.startsWith(base.pathname))
+		return { kind: 'external', reason: `its path is outside ${base.pathname}` };
 	let path: string;
 	try {
 		path = `/${decodeURI(url.pathname.slice(base.pathname.length))}`;

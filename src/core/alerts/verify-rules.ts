@@ -41,13 +41,13 @@ export const VERIFY_RULES = {
 		title: 'Runbook page does not exist',
 		level: 'error',
 		why: 'A link to a page that was renamed or removed leaves the responder on a 404 page mid-incident.',
-		fix: 'Link to an existing runbook page, or to the alert\'s stable deep link /alerts/<alert-id>/, which follows renames.',
+		fix: "Link to an existing runbook page, or to the alert's stable deep link /alerts/<alert-id>/, which follows renames.",
 	},
 	'alert-runbook-section': {
 		title: 'Runbook section does not exist',
 		level: 'error',
 		why: 'A link whose #anchor matches no heading lands at the top of a long page instead of the steps to take.',
-		fix: 'Use the anchor of an existing heading (headings are slugged like GitHub: lower case, spaces to hyphens), or the alert\'s deep link /alerts/<alert-id>/.',
+		fix: "Use the anchor of an existing heading (headings are slugged like GitHub: lower case, spaces to hyphens), or the alert's deep link /alerts/<alert-id>/.",
 	},
 	'alert-runbook-no-section': {
 		title: 'Runbook link names no section',

@@ -53,7 +53,15 @@ class Report {
 	}
 	add(rule: VerifyRuleId, pos: SourcePosition, message: string): void {
 		const r = VERIFY_RULES[rule];
-		this.findings.push({ rule, level: r.level, file: this.file, line: pos.line, column: pos.column, message, fix: r.fix });
+		this.findings.push({
+			rule,
+			level: r.level,
+			file: this.file,
+			line: pos.line,
+			column: pos.column,
+			message,
+			fix: r.fix,
+		});
 	}
 }
 
@@ -71,20 +79,44 @@ function describe(resolution: LinkResolution): string {
 }
 
 /** Check one runbook link; `runbookish` links must also land on the declared section. */
-function checkRunbookLink(ctx: Context, report: Report, what: string, field: string, name: string, url: string, pos: SourcePosition): void {
+function checkRunbookLink(
+	ctx: Context,
+	report: Report,
+	what: string,
+	field: string,
+	name: string,
+	url: string,
+	pos: SourcePosition,
+): void {
 	const r = resolveSiteLink(ctx.input.site, ctx.input.siteUrl, url);
 	switch (r.kind) {
 		case 'external':
-			report.add('alert-runbook-external', pos, `${what}: ${field} ${url} points outside the site ${ctx.input.siteUrl}: ${r.reason}.`);
+			report.add(
+				'alert-runbook-external',
+				pos,
+				`${what}: ${field} ${url} points outside the site ${ctx.input.siteUrl}: ${r.reason}.`,
+			);
 			return;
 		case 'page-missing':
-			report.add('alert-runbook-page', pos, `${what}: ${field} ${url} names the page ${r.path}, which the built site does not have.`);
+			report.add(
+				'alert-runbook-page',
+				pos,
+				`${what}: ${field} ${url} names the page ${r.path}, which the built site does not have.`,
+			);
 			return;
 		case 'section-missing':
-			report.add('alert-runbook-section', pos, `${what}: ${field} ${url}: the page ${r.path} has no heading with the anchor "${r.anchor}"${describe(r)}.`);
+			report.add(
+				'alert-runbook-section',
+				pos,
+				`${what}: ${field} ${url}: the page ${r.path} has no heading with the anchor "${r.anchor}"${describe(r)}.`,
+			);
 			return;
 		case 'no-section':
-			report.add('alert-runbook-no-section', pos, `${what}: ${field} ${url} lands on the top of ${r.path}, not on a section.`);
+			report.add(
+				'alert-runbook-no-section',
+				pos,
+				`${what}: ${field} ${url} lands on the top of ${r.path}, not on a section.`,
+			);
 			return;
 		case 'ok': {
 			const declared = ctx.byName.get(name);
@@ -92,7 +124,11 @@ function checkRunbookLink(ctx: Context, report: Report, what: string, field: str
 			const expected = runbookRefHref(declared.runbook);
 			const landed = `${r.path}#${r.anchor}`;
 			if (landed !== expected && r.via !== alertPagePath(declared.id)) {
-				report.add('alert-runbook-mismatch', pos, `${what}: ${field} lands on ${landed}, but content declares ${expected}.`);
+				report.add(
+					'alert-runbook-mismatch',
+					pos,
+					`${what}: ${field} lands on ${landed}, but content declares ${expected}.`,
+				);
 			}
 		}
 	}
@@ -106,7 +142,8 @@ function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, gro
 	groups.forEach((group, g) => {
 		const gPath = `${prefix}[${g}]`;
 		if (!isObj(group) || !Array.isArray(group.rules)) {
-			if (!(isObj(group) && group.rules === undefined)) report.add('alert-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
+			if (!(isObj(group) && group.rules === undefined))
+				report.add('alert-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
 			return;
 		}
 		group.rules.forEach((rule, i) => {
@@ -122,7 +159,15 @@ function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, gro
 				report.add('alert-runbook-missing', locate(doc, where), `${what} has no runbook_url annotation.`);
 				return;
 			}
-			checkRunbookLink(ctx, report, what, 'runbook_url', name, url.trim(), locate(doc, `${rPath}.annotations.runbook_url`));
+			checkRunbookLink(
+				ctx,
+				report,
+				what,
+				'runbook_url',
+				name,
+				url.trim(),
+				locate(doc, `${rPath}.annotations.runbook_url`),
+			);
 		});
 	});
 }
@@ -130,21 +175,34 @@ function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, gro
 function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy: Obj, prefix: string): void {
 	const name = typeof policy.displayName === 'string' ? policy.displayName : '';
 	const what = name === '' ? `the policy at ${prefix === '' ? 'the top' : prefix}` : `policy "${name}"`;
-	if (name === '') report.add('alert-unknown', locate(doc, prefix), `${what} has no displayName, so it matches no declared alert.`);
+	if (name === '')
+		report.add('alert-unknown', locate(doc, prefix), `${what} has no displayName, so it matches no declared alert.`);
 	else checkName(ctx, report, what, name, locate(doc, join(prefix, 'displayName')));
 	const docPath = join(prefix, 'documentation');
 	const documentation = isObj(policy.documentation) ? policy.documentation : undefined;
 	if (documentation) {
 		if (documentation.mimeType !== undefined && documentation.mimeType !== 'text/markdown') {
-			report.add('alert-policy-documentation', locate(doc, `${docPath}.mimeType`), `${what}: documentation.mimeType is ${JSON.stringify(documentation.mimeType)}, not "text/markdown".`);
+			report.add(
+				'alert-policy-documentation',
+				locate(doc, `${docPath}.mimeType`),
+				`${what}: documentation.mimeType is ${JSON.stringify(documentation.mimeType)}, not "text/markdown".`,
+			);
 		}
 		if (typeof documentation.content === 'string' && [...documentation.content].length > POLICY_LIMITS.contentChars) {
-			report.add('alert-policy-documentation', locate(doc, `${docPath}.content`), `${what}: documentation.content is ${[...documentation.content].length} characters; the limit is ${POLICY_LIMITS.contentChars}.`);
+			report.add(
+				'alert-policy-documentation',
+				locate(doc, `${docPath}.content`),
+				`${what}: documentation.content is ${[...documentation.content].length} characters; the limit is ${POLICY_LIMITS.contentChars}.`,
+			);
 		}
 	}
 	const links = documentation?.links;
 	if (links === undefined || (Array.isArray(links) && links.length === 0)) {
-		report.add('alert-runbook-missing', locate(doc, documentation ? docPath : join(prefix, 'displayName')), `${what} has no documentation.links; the runbook link goes there.`);
+		report.add(
+			'alert-runbook-missing',
+			locate(doc, documentation ? docPath : join(prefix, 'displayName')),
+			`${what} has no documentation.links; the runbook link goes there.`,
+		);
 		return;
 	}
 	const linksPath = `${docPath}.links`;
@@ -153,33 +211,57 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 		return;
 	}
 	if (links.length > POLICY_LIMITS.links) {
-		report.add('alert-policy-links', locate(doc, `${linksPath}[${POLICY_LIMITS.links}]`), `${what} has ${links.length} documentation.links; Cloud Monitoring accepts at most ${POLICY_LIMITS.links}.`);
+		report.add(
+			'alert-policy-links',
+			locate(doc, `${linksPath}[${POLICY_LIMITS.links}]`),
+			`${what} has ${links.length} documentation.links; Cloud Monitoring accepts at most ${POLICY_LIMITS.links}.`,
+		);
 	}
 	const candidates: { url: string; pos: SourcePosition; field: string; runbookish: boolean }[] = [];
 	links.forEach((link, i) => {
 		const lPath = `${linksPath}[${i}]`;
 		const field = `documentation.links[${i}]`;
 		if (!isObj(link)) {
-			report.add('alert-policy-links', locate(doc, lPath), `${what}: ${field} is not an object with "displayName" and "url".`);
+			report.add(
+				'alert-policy-links',
+				locate(doc, lPath),
+				`${what}: ${field} is not an object with "displayName" and "url".`,
+			);
 			return;
 		}
 		const display = link.displayName;
 		if (typeof display !== 'string' || display.trim() === '') {
 			report.add('alert-policy-links', locate(doc, lPath), `${what}: ${field} has no displayName.`);
 		} else if ([...display].length > POLICY_LIMITS.linkDisplayNameChars) {
-			report.add('alert-policy-links', locate(doc, `${lPath}.displayName`), `${what}: ${field}.displayName is ${[...display].length} characters; the limit is ${POLICY_LIMITS.linkDisplayNameChars}.`);
+			report.add(
+				'alert-policy-links',
+				locate(doc, `${lPath}.displayName`),
+				`${what}: ${field}.displayName is ${[...display].length} characters; the limit is ${POLICY_LIMITS.linkDisplayNameChars}.`,
+			);
 		}
 		if (typeof link.url !== 'string' || link.url.trim() === '') {
 			report.add('alert-policy-links', locate(doc, lPath), `${what}: ${field} has no url.`);
 			return;
 		}
-		candidates.push({ url: link.url.trim(), pos: locate(doc, `${lPath}.url`), field: `${field}.url`, runbookish: typeof display === 'string' && /runbook/i.test(display) });
+		candidates.push({
+			url: link.url.trim(),
+			pos: locate(doc, `${lPath}.url`),
+			field: `${field}.url`,
+			runbookish: typeof display === 'string' && /runbook/i.test(display),
+		});
 	});
-	const onSite = candidates.filter((c) => resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url).kind !== 'external');
+	const onSite = candidates.filter(
+		(c) => resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url).kind !== 'external',
+	);
 	if (onSite.length === 0) {
 		const named = candidates.filter((c) => c.runbookish);
 		if (named.length > 0) for (const c of named) checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
-		else if (candidates.length > 0) report.add('alert-runbook-missing', locate(doc, linksPath), `${what}: none of its documentation.links points at a runbook on ${ctx.input.siteUrl}.`);
+		else if (candidates.length > 0)
+			report.add(
+				'alert-runbook-missing',
+				locate(doc, linksPath),
+				`${what}: none of its documentation.links points at a runbook on ${ctx.input.siteUrl}.`,
+			);
 		return;
 	}
 	for (const c of onSite) {
@@ -188,7 +270,8 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 		if (runbookish) checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
 		else {
 			const r = resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url);
-			if (r.kind === 'page-missing' || r.kind === 'section-missing') checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
+			if (r.kind === 'page-missing' || r.kind === 'section-missing')
+				checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
 		}
 	}
 }
@@ -209,20 +292,36 @@ function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => voi
 		return (ctx, report) =>
 			list.forEach((p, i) => {
 				if (looksLikePolicy(p)) verifyPolicy(ctx, report, doc, p, `alertPolicies[${i}]`);
-				else report.add('alert-file-format', locate(doc, `alertPolicies[${i}]`), `alertPolicies[${i}] is not an AlertPolicy (no "displayName" or "conditions").`);
+				else
+					report.add(
+						'alert-file-format',
+						locate(doc, `alertPolicies[${i}]`),
+						`alertPolicies[${i}] is not an AlertPolicy (no "displayName" or "conditions").`,
+					);
 			});
 	}
-	if (Array.isArray(v) && v.length > 0 && v.every(looksLikePolicy)) return (ctx, report) => v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
+	if (Array.isArray(v) && v.length > 0 && v.every(looksLikePolicy))
+		return (ctx, report) => v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
 	return undefined;
 }
 
 function describeValue(v: unknown): string {
 	if (Array.isArray(v)) return 'a list';
-	if (isObj(v)) return `a mapping with keys ${Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ') || '(none)'}`;
+	if (isObj(v))
+		return `a mapping with keys ${
+			Object.keys(v)
+				.slice(0, 5)
+				.map((k) => `"${k}"`)
+				.join(', ') || '(none)'
+		}`;
 	return `the value ${JSON.stringify(v)}`;
 }
 
-function verifyDocuments(ctx: Context, report: Report, file: { documents: readonly ParsedDocument[]; discovered?: boolean }): void {
+function verifyDocuments(
+	ctx: Context,
+	report: Report,
+	file: { documents: readonly ParsedDocument[]; discovered?: boolean },
+): void {
 	const present = file.documents.filter((d) => d.value !== null && d.value !== undefined);
 	const checkers = present.map(checkerFor).filter((c) => c !== undefined);
 	// A file of several documents (Kubernetes manifests) may hold other kinds next to its rules.
@@ -230,7 +329,12 @@ function verifyDocuments(ctx: Context, report: Report, file: { documents: readon
 	if (file.discovered) return;
 	const first = present[0];
 	if (!first) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
-	else report.add('alert-file-format', locate(first, ''), `found ${describeValue(first.value)}, not Prometheus rule groups or an AlertPolicy.`);
+	else
+		report.add(
+			'alert-file-format',
+			locate(first, ''),
+			`found ${describeValue(first.value)}, not Prometheus rule groups or an AlertPolicy.`,
+		);
 }
 
 /** All findings for all files, sorted by file, line, column and rule. */

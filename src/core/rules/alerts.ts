@@ -7,11 +7,23 @@ export function checkAlerts(ctx: RuleContext): void {
 	for (const surface of ctx.model.surfaces) {
 		const { id, alerts } = surface.data;
 		if (alerts.length === 0) {
-			ctx.at('surface-alerts', surface, 'alerts', `surface "${id}" declares no alerts.`, 'Declare under alerts the alert that detects this surface failing: id, name, severity, an https link and the runbook section it lands on.');
+			ctx.at(
+				'surface-alerts',
+				surface,
+				'alerts',
+				`surface "${id}" declares no alerts.`,
+				'Declare under alerts the alert that detects this surface failing: id, name, severity, an https link and the runbook section it lands on.',
+			);
 		}
 		alerts.forEach((alert, i) => {
 			if (!isHttpsUrl(alert.link)) {
-				ctx.at('alert-link-https', surface, `alerts[${i}].link`, `the link of alert "${alert.id}" is not an absolute https URL: ${JSON.stringify(alert.link)}.`, 'Use the https URL of the alert policy in the monitoring console.');
+				ctx.at(
+					'alert-link-https',
+					surface,
+					`alerts[${i}].link`,
+					`the link of alert "${alert.id}" is not an absolute https URL: ${JSON.stringify(alert.link)}.`,
+					'Use the https URL of the alert policy in the monitoring console.',
+				);
 			}
 			const { runbook, anchor } = parseRunbookRef(alert.runbook);
 			const target = ctx.index.runbooks.get(runbook);
@@ -24,13 +36,21 @@ export function checkAlerts(ctx: RuleContext): void {
 					surface,
 					path,
 					`alert "${alert.id}" lands on runbook "${runbook}", which does not exist.`,
-					same.length > 0 ? `Point it at one of this surface's runbooks (${same.join(', ')}) followed by #anchor, or write the runbook.` : `Write the runbook content/runbooks/${runbook}.mdx, or point the alert at an existing one.`,
+					same.length > 0
+						? `Point it at one of this surface's runbooks (${same.join(', ')}) followed by #anchor, or write the runbook.`
+						: `Write the runbook content/runbooks/${runbook}.mdx, or point the alert at an existing one.`,
 				);
 				return;
 			}
 			const headings = target.outline.sections.map((s) => s.slug);
 			if (anchor === undefined) {
-				ctx.at('alert-runbook-section', surface, path, `alert "${alert.id}" lands on the top of runbook "${runbook}", not on a section.`, `Add the anchor of the section a responder should read first, e.g. "${runbook}#${headings.find((h) => /diagnos|mitigat/.test(h)) ?? headings[0] ?? 'mitigation'}".`);
+				ctx.at(
+					'alert-runbook-section',
+					surface,
+					path,
+					`alert "${alert.id}" lands on the top of runbook "${runbook}", not on a section.`,
+					`Add the anchor of the section a responder should read first, e.g. "${runbook}#${headings.find((h) => /diagnos|mitigat/.test(h)) ?? headings[0] ?? 'mitigation'}".`,
+				);
 				return;
 			}
 			if (!headings.includes(anchor)) {
@@ -39,7 +59,9 @@ export function checkAlerts(ctx: RuleContext): void {
 					surface,
 					path,
 					`alert "${alert.id}" lands on "#${anchor}", which is not a heading of runbook "${runbook}".`,
-					headings.length > 0 ? `Use one of its heading anchors: ${headings.slice(0, 12).join(', ')}${headings.length > 12 ? ', …' : ''}.` : 'The runbook has no headings yet; add the section, then link to its anchor.',
+					headings.length > 0
+						? `Use one of its heading anchors: ${headings.slice(0, 12).join(', ')}${headings.length > 12 ? ', …' : ''}.`
+						: 'The runbook has no headings yet; add the section, then link to its anchor.',
 				);
 			}
 		});

@@ -13,7 +13,17 @@ export interface RuleSpec {
 	/** Level when the policy does not set one. */
 	readonly level: RuleLevel;
 	/** Group on the rules index page. */
-	readonly family: 'content' | 'ownership' | 'alerts' | 'runbooks' | 'escalation' | 'comms' | 'freshness' | 'tabletops' | 'references' | 'pull-request';
+	readonly family:
+		| 'content'
+		| 'ownership'
+		| 'alerts'
+		| 'runbooks'
+		| 'escalation'
+		| 'comms'
+		| 'freshness'
+		| 'tabletops'
+		| 'references'
+		| 'pull-request';
 	/** What the rule checks, one or two sentences. */
 	readonly checks: string;
 	/** Why it matters to a responder or a reviewer. */
@@ -23,13 +33,20 @@ export interface RuleSpec {
 }
 
 const LOAD_WHY: Record<LoadProblemId, string> = {
-	'content-encoding': 'A file that is not UTF-8 cannot be read reliably: the site and the gate would show garbled text, or nothing.',
-	'content-empty': 'An empty file looks like content in a review but gives responders nothing; it also hides a forgotten piece of work.',
-	'content-too-large': 'Very large files slow every build and every check, and are almost always generated output committed by mistake.',
-	'content-yaml': 'A file that does not parse is left out of the site and of every check, so whatever it declares silently disappears.',
-	'content-frontmatter': 'Runbooks, comms templates and tabletop records carry their metadata in frontmatter; without it the file cannot be linked to its surface.',
-	'content-mdx': 'An MDX body that does not parse breaks the site build, and its headings cannot be resolved for alert links.',
-	'content-schema': 'The schema is the contract every page and check relies on; an entry that breaks it is left out until it is fixed.',
+	'content-encoding':
+		'A file that is not UTF-8 cannot be read reliably: the site and the gate would show garbled text, or nothing.',
+	'content-empty':
+		'An empty file looks like content in a review but gives responders nothing; it also hides a forgotten piece of work.',
+	'content-too-large':
+		'Very large files slow every build and every check, and are almost always generated output committed by mistake.',
+	'content-yaml':
+		'A file that does not parse is left out of the site and of every check, so whatever it declares silently disappears.',
+	'content-frontmatter':
+		'Runbooks, comms templates and tabletop records carry their metadata in frontmatter; without it the file cannot be linked to its surface.',
+	'content-mdx':
+		'An MDX body that does not parse breaks the site build, and its headings cannot be resolved for alert links.',
+	'content-schema':
+		'The schema is the contract every page and check relies on; an entry that breaks it is left out until it is fixed.',
 	'content-duplicate-id': 'Two entries with one id make links ambiguous: one of them becomes unreachable.',
 };
 
@@ -78,7 +95,7 @@ const COVERAGE_RULES: RuleSpec[] = [
 		family: 'runbooks',
 		checks: 'At least one runbook in `content/runbooks/` names the surface in its `surface` field.',
 		why: 'Without a runbook, a responder relies on memory, and memory is what fails at 3 a.m.',
-		fix: 'Write a runbook for the surface\'s most likely failure mode under `content/runbooks/<surface>/`.',
+		fix: "Write a runbook for the surface's most likely failure mode under `content/runbooks/<surface>/`.",
 	},
 	{
 		id: 'alert-link-https',
@@ -94,17 +111,18 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Alert lands on an existing runbook section',
 		level: 'error',
 		family: 'alerts',
-		checks: 'The `runbook` of every alert (`runbook-id#anchor`) names an existing runbook and one of its headings, using the same anchors the site generates for headings.',
+		checks:
+			'The `runbook` of every alert (`runbook-id#anchor`) names an existing runbook and one of its headings, using the same anchors the site generates for headings.',
 		why: 'The alert link is how a responder reaches the procedure. A broken anchor drops them at the top of a long page, or on a 404, at the worst moment.',
-		fix: 'Point the alert at `runbook-id#anchor`, where the anchor is a heading of that runbook written in lower case with spaces as hyphens (as in the page\'s table of contents).',
+		fix: "Point the alert at `runbook-id#anchor`, where the anchor is a heading of that runbook written in lower case with spaces as hyphens (as in the page's table of contents).",
 	},
 	{
 		id: 'runbook-references',
 		title: 'Runbook names a known surface and owner',
 		level: 'error',
 		family: 'runbooks',
-		checks: 'The `surface` and `owner` fields in a runbook\'s frontmatter name a surface and a team that exist.',
-		why: 'A runbook attached to an unknown surface never shows on that surface\'s page, and nobody keeps it true.',
+		checks: "The `surface` and `owner` fields in a runbook's frontmatter name a surface and a team that exist.",
+		why: "A runbook attached to an unknown surface never shows on that surface's page, and nobody keeps it true.",
 		fix: 'Correct the id to a surface in `content/surfaces/` or a team in `content/teams/`.',
 	},
 	{
@@ -112,16 +130,18 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Runbook and alerts point at each other',
 		level: 'error',
 		family: 'alerts',
-		checks: 'Each alert a runbook lists under `alerts` exists and lands on that runbook; each alert that lands on a runbook is listed by it.',
+		checks:
+			'Each alert a runbook lists under `alerts` exists and lands on that runbook; each alert that lands on a runbook is listed by it.',
 		why: 'The runbook header tells responders which alerts bring them here; if it disagrees with the alerts, they doubt they are on the right page.',
-		fix: 'Make the runbook\'s `alerts` list and the alerts\' `runbook` fields agree.',
+		fix: "Make the runbook's `alerts` list and the alerts' `runbook` fields agree.",
 	},
 	{
 		id: 'runbook-required-sections',
 		title: 'Runbook has the required sections',
 		level: 'error',
 		family: 'runbooks',
-		checks: 'Each runbook has a level-2 heading (`## …`) for every section in `policy.requiredSections`. A heading matches when it is the section name, or starts with it followed by a space or punctuation (`## Summary and impact`).',
+		checks:
+			'Each runbook has a level-2 heading (`## …`) for every section in `policy.requiredSections`. A heading matches when it is the section name, or starts with it followed by a space or punctuation (`## Summary and impact`).',
 		why: 'Responders know where to look only if every runbook has the same shape: detection, diagnosis, mitigation, rollback, escalation, communication.',
 		fix: 'Add the missing `## Section` heading with its content.',
 	},
@@ -130,7 +150,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Rollback is an ordered list of concrete steps',
 		level: 'error',
 		family: 'runbooks',
-		checks: 'The Rollback section (including its sub-headings) holds an ordered list (`1. …`) of at least `policy.rollback.minSteps` steps. An empty section, prose only, a bulleted list, or a step reading "TBD", "TODO", "…" or "Step two" fails.',
+		checks:
+			'The Rollback section (including its sub-headings) holds an ordered list (`1. …`) of at least `policy.rollback.minSteps` steps. An empty section, prose only, a bulleted list, or a step reading "TBD", "TODO", "…" or "Step two" fails.',
 		why: 'Rollback is the one procedure that must work without thinking. A placeholder looks done in review and fails in the incident.',
 		fix: 'Write the rollback as numbered steps, each a command or an action a responder can carry out, in order.',
 	},
@@ -139,7 +160,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Escalation covers every surface and severity',
 		level: 'error',
 		family: 'escalation',
-		checks: 'Each surface has an escalation file in `content/escalation/`, with a policy for every severity in `content/severities.yaml`.',
+		checks:
+			'Each surface has an escalation file in `content/escalation/`, with a policy for every severity in `content/severities.yaml`.',
 		why: 'When the first responder is stuck, the next person to call must be written down, for every severity.',
 		fix: 'Add the missing escalation file or severity policy, with ordered levels (after N minutes, notify whom).',
 	},
@@ -148,7 +170,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Escalation names roster entries only',
 		level: 'error',
 		family: 'escalation',
-		checks: 'Every `notify` entry of an escalation level is a team id, or `team-id/role-id` for a role of that team, from the roster.',
+		checks:
+			'Every `notify` entry of an escalation level is a team id, or `team-id/role-id` for a role of that team, from the roster.',
 		why: 'An escalation to someone not in the roster has no pager, no channel and no rotation behind it.',
 		fix: 'Name a team (`billing-platform`) or a role of a team (`incident-command/incident-commander`) from `content/teams/`.',
 	},
@@ -157,16 +180,17 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Comms templates cover the policy',
 		level: 'error',
 		family: 'comms',
-		checks: 'For every severity, phase and audience required by `policy.commsRequired`, a template in `content/comms/` has that audience, that phase and the severity in `severities`.',
+		checks:
+			'For every severity, phase and audience required by `policy.commsRequired`, a template in `content/comms/` has that audience, that phase and the severity in `severities`.',
 		why: 'Support should never write a customer message from scratch mid-incident: a template has the right tone, approvals and variables.',
-		fix: 'Add a template with the missing audience, phase and severity, or add the severity to an existing template\'s `severities`.',
+		fix: "Add a template with the missing audience, phase and severity, or add the severity to an existing template's `severities`.",
 	},
 	{
 		id: 'review-due-soon',
 		title: 'Runbook review due soon',
 		level: 'warning',
 		family: 'freshness',
-		checks: 'A runbook\'s next review (`lastReviewed` + `reviewEvery`) falls within `policy.reviewWarningDays` days.',
+		checks: "A runbook's next review (`lastReviewed` + `reviewEvery`) falls within `policy.reviewWarningDays` days.",
 		why: 'A warning ahead of time lets the owner review calmly instead of under a failing gate.',
 		fix: 'Review the runbook against the running system, then set `lastReviewed` to the review date.',
 	},
@@ -175,7 +199,7 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Runbook review overdue',
 		level: 'error',
 		family: 'freshness',
-		checks: 'A runbook\'s next review (`lastReviewed` + `reviewEvery`) has passed.',
+		checks: "A runbook's next review (`lastReviewed` + `reviewEvery`) has passed.",
 		why: 'Systems drift: commands, dashboards and regions change. An unreviewed runbook misleads with confidence.',
 		fix: 'Review the runbook against the running system, then set `lastReviewed` to the review date.',
 	},
@@ -184,7 +208,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Surface exercised in a recent tabletop',
 		level: 'error',
 		family: 'tabletops',
-		checks: 'Each surface is listed in the `surfaces` of a tabletop record dated within `policy.tabletopWindowDays` days before today.',
+		checks:
+			'Each surface is listed in the `surfaces` of a tabletop record dated within `policy.tabletopWindowDays` days before today.',
 		why: 'A tabletop is where tribal knowledge surfaces before an incident does; unexercised runbooks hide gaps.',
 		fix: 'Run a tabletop exercise covering the surface and record it in `content/tabletops/`.',
 	},
@@ -211,7 +236,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Links open web pages, never scripts',
 		level: 'error',
 		family: 'references',
-		checks: 'No link in a runbook, comms template or tabletop record uses a `javascript:`, `vbscript:`, `data:` or `file:` URL (Markdown links and images, reference definitions, and HTML/JSX `href`/`src` attributes). Code blocks and code spans are left alone.',
+		checks:
+			'No link in a runbook, comms template or tabletop record uses a `javascript:`, `vbscript:`, `data:` or `file:` URL (Markdown links and images, reference definitions, and HTML/JSX `href`/`src` attributes). Code blocks and code spans are left alone.',
 		why: 'Responders click links mid-incident, often from the offline kit. A link that runs code or opens a local file is at best a dead end and at worst an attack carried by a content change.',
 		fix: 'Link to an https:// page instead; if the text is an example, put it in a code span.',
 	},
@@ -220,7 +246,7 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Risks reference known surfaces, alerts and teams',
 		level: 'error',
 		family: 'references',
-		checks: 'Each risk\'s `surfaces`, `detection.alerts`, `owner` and `dependencies[].team` exist in the content.',
+		checks: "Each risk's `surfaces`, `detection.alerts`, `owner` and `dependencies[].team` exist in the content.",
 		why: 'A risk pointing at an unknown alert claims a detection that does not exist.',
 		fix: 'Correct the id, or add the surface, alert or team it names.',
 	},
@@ -229,7 +255,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Dependencies are known',
 		level: 'error',
 		family: 'references',
-		checks: 'Each entry of a surface\'s `dependsOn` is a surface in `content/surfaces/` or a vendor in `content/vendors/`.',
+		checks:
+			"Each entry of a surface's `dependsOn` is a surface in `content/surfaces/` or a vendor in `content/vendors/`.",
 		why: 'The blast radius is computed from these dependencies; an unknown one hides what fails together.',
 		fix: 'Correct the id, or add the vendor to `content/vendors/`.',
 	},
@@ -247,7 +274,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Ids are unique',
 		level: 'error',
 		family: 'references',
-		checks: 'Ids are unique within surfaces and vendors (one namespace, as both can be depended on), alerts (across all surfaces), teams, roles of a team, severities, risks, checklist items, escalation files per surface, and tabletop action items.',
+		checks:
+			'Ids are unique within surfaces and vendors (one namespace, as both can be depended on), alerts (across all surfaces), teams, roles of a team, severities, risks, checklist items, escalation files per surface, and tabletop action items.',
 		why: 'Links and references resolve by id; a duplicate makes one of the two entries unreachable.',
 		fix: 'Rename one of the two entries and update references to it.',
 	},
@@ -256,7 +284,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'References resolve',
 		level: 'error',
 		family: 'references',
-		checks: 'Every other id an entry names exists: alert severities, escalation surfaces, severities and vendors, vendor support priorities, role surfaces, tabletop surfaces, participants, owners and runbooks, checklist owners, and the severities named by `policy.commsRequired`.',
+		checks:
+			'Every other id an entry names exists: alert severities, escalation surfaces, severities and vendors, vendor support priorities, role surfaces, tabletop surfaces, participants, owners and runbooks, checklist owners, and the severities named by `policy.commsRequired`.',
 		why: 'A reference to nothing is a link that breaks on the site and a claim nobody can check.',
 		fix: 'Correct the id, or add the entry it names.',
 	},
@@ -265,7 +294,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Code paths are CODEOWNERS patterns',
 		level: 'error',
 		family: 'ownership',
-		checks: 'Each `codePaths` glob is relative to the repository root and uses only syntax both CODEOWNERS and the gate understand: no `!` negation, no `[…]` ranges, no `..`, no backslashes, no leading `/` or `./`.',
+		checks:
+			'Each `codePaths` glob is relative to the repository root and uses only syntax both CODEOWNERS and the gate understand: no `!` negation, no `[…]` ranges, no `..`, no backslashes, no leading `/` or `./`.',
 		why: 'CODEOWNERS silently skips lines it cannot read: the path would have no reviewer and nobody would notice.',
 		fix: 'Write the glob as a path from the repository root, such as `services/billing/**`; list several globs instead of a negation or a range.',
 	},
@@ -274,7 +304,8 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'CODEOWNERS matches the surfaces',
 		level: 'error',
 		family: 'ownership',
-		checks: 'The committed `.github/CODEOWNERS` is exactly what `npm run codeowners` generates from the surfaces\' code paths and owners.',
+		checks:
+			"The committed `.github/CODEOWNERS` is exactly what `npm run codeowners` generates from the surfaces' code paths and owners.",
 		why: 'Review requests go to the teams that will be paged for the code; a hand-edited or stale CODEOWNERS sends them elsewhere.',
 		fix: 'Run `npm run codeowners` and commit `.github/CODEOWNERS`; change owners in the surfaces, never in the generated file.',
 	},
@@ -283,18 +314,20 @@ const COVERAGE_RULES: RuleSpec[] = [
 		title: 'Changed path has an owning surface',
 		level: 'warning',
 		family: 'pull-request',
-		checks: 'In pull-request mode, each changed path matches the `codePaths` of some surface, or one of `policy.unownedAllowed` (content, docs, tests, lock files…).',
+		checks:
+			'In pull-request mode, each changed path matches the `codePaths` of some surface, or one of `policy.unownedAllowed` (content, docs, tests, lock files…).',
 		why: 'Code no surface owns has no runbook, no alert and no on-call: a change to it ships without operational cover.',
-		fix: 'Add a glob matching the path to the owning surface\'s `codePaths`, or add it to `policy.unownedAllowed` in `launchbook.config.yaml` if it is not production code.',
+		fix: "Add a glob matching the path to the owning surface's `codePaths`, or add it to `policy.unownedAllowed` in `launchbook.config.yaml` if it is not production code.",
 	},
 	{
 		id: 'changed-path-stale-review',
 		title: 'Changed surface has fresh runbooks',
 		level: 'error',
 		family: 'pull-request',
-		checks: 'In pull-request mode, when a changed path belongs to a surface, every runbook of that surface is within its review period.',
+		checks:
+			'In pull-request mode, when a changed path belongs to a surface, every runbook of that surface is within its review period.',
 		why: 'A change is the moment a runbook goes out of date; its review must not already be overdue.',
-		fix: 'Review the surface\'s runbook in the same pull request and set its `lastReviewed` to today.',
+		fix: "Review the surface's runbook in the same pull request and set its `lastReviewed` to today.",
 	},
 ];
 

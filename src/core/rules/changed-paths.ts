@@ -18,7 +18,13 @@ export function checkChangedPaths(ctx: RuleContext): void {
 		if (owners.length === 0) {
 			// A surface file that failed to load may own it; the load problem is reported already.
 			if (!ownership.allowedUnowned(raw) && !ctx.index.anyFailed('surfaces')) {
-				ctx.report('changed-path-unowned', raw, { line: 1, column: 1 }, `${raw} changes, but no surface's codePaths match it.`, 'Add a glob matching it to the codePaths of the surface that runs it (content/surfaces/), or add it to policy.unownedAllowed in launchbook.config.yaml if it is not production code.');
+				ctx.report(
+					'changed-path-unowned',
+					raw,
+					{ line: 1, column: 1 },
+					`${raw} changes, but no surface's codePaths match it.`,
+					'Add a glob matching it to the codePaths of the surface that runs it (content/surfaces/), or add it to policy.unownedAllowed in launchbook.config.yaml if it is not production code.',
+				);
 			}
 			continue;
 		}
@@ -30,7 +36,12 @@ export function checkChangedPaths(ctx: RuleContext): void {
 	}
 	for (const [surface, paths] of [...bySurface].sort((a, b) => a[0].localeCompare(b[0]))) {
 		for (const runbook of ctx.index.runbooksBySurface.get(surface) ?? []) {
-			const state = reviewState(runbook.data.lastReviewed, runbook.data.reviewEvery, ctx.today, ctx.policy.reviewWarningDays);
+			const state = reviewState(
+				runbook.data.lastReviewed,
+				runbook.data.reviewEvery,
+				ctx.today,
+				ctx.policy.reviewWarningDays,
+			);
 			if (state.state !== 'overdue') continue;
 			ctx.at(
 				'changed-path-stale-review',

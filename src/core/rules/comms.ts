@@ -8,7 +8,13 @@ export function checkComms(ctx: RuleContext): void {
 		t.data.severities.forEach((sev, i) => {
 			have.add(`${sev}|${t.data.phase}|${t.data.audience}`);
 			if (!index.knownSeverity(sev)) {
-				ctx.at('unknown-reference', t, `severities[${i}]`, `comms template "${t.id}" names severity "${sev}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`);
+				ctx.at(
+					'unknown-reference',
+					t,
+					`severities[${i}]`,
+					`comms template "${t.id}" names severity "${sev}", which is not in content/severities.yaml.`,
+					`Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`,
+				);
 			}
 		});
 	}
@@ -19,7 +25,13 @@ export function checkComms(ctx: RuleContext): void {
 		if (!entry) {
 			if (index.failed('severities', sev)) continue;
 			const pos = ctx.options.configPositions?.[`policy.commsRequired.${sev}`] ?? { line: 1, column: 1 };
-			ctx.report('unknown-reference', model.configFile, pos, `policy.commsRequired names severity "${sev}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}, or remove the entry.`);
+			ctx.report(
+				'unknown-reference',
+				model.configFile,
+				pos,
+				`policy.commsRequired names severity "${sev}", which is not in content/severities.yaml.`,
+				`Use one of: ${index.severityIds.join(', ') || 'none defined yet'}, or remove the entry.`,
+			);
 			continue;
 		}
 		for (const phase of need.phases) {

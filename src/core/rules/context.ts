@@ -113,7 +113,8 @@ export function buildIndex(model: ContentModel): ModelIndex {
 			}
 		}
 	}
-	const isFailed = (collection: CollectionName, id: string) => failed.has(`${collection}:${id}`) || failed.has(`${collection}:*`);
+	const isFailed = (collection: CollectionName, id: string) =>
+		failed.has(`${collection}:${id}`) || failed.has(`${collection}:*`);
 	const surfaces = firstById(model.surfaces);
 	const vendorIds = new Set(model.vendors.map((v) => v.data.id));
 	const teams = firstById(model.teams);

@@ -8,25 +8,49 @@ export function checkEscalation(ctx: RuleContext): void {
 	for (const esc of ctx.model.escalation) {
 		const { surface, policies, external } = esc.data;
 		if (!index.knownSurface(surface)) {
-			ctx.at('unknown-reference', esc, 'surface', `escalation names surface "${surface}", which does not exist.`, `Use one of the surfaces in content/surfaces/ (${[...index.surfaces.keys()].join(', ') || 'none yet'}).`);
+			ctx.at(
+				'unknown-reference',
+				esc,
+				'surface',
+				`escalation names surface "${surface}", which does not exist.`,
+				`Use one of the surfaces in content/surfaces/ (${[...index.surfaces.keys()].join(', ') || 'none yet'}).`,
+			);
 		}
 		if (!bySurface.has(surface)) bySurface.set(surface, esc);
 		policies.forEach((policy, i) => {
 			if (!index.knownSeverity(policy.severity)) {
-				ctx.at('unknown-reference', esc, `policies[${i}].severity`, `escalation for "${surface}" names severity "${policy.severity}", which is not in content/severities.yaml.`, `Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`);
+				ctx.at(
+					'unknown-reference',
+					esc,
+					`policies[${i}].severity`,
+					`escalation for "${surface}" names severity "${policy.severity}", which is not in content/severities.yaml.`,
+					`Use one of: ${index.severityIds.join(', ') || 'none defined yet'}.`,
+				);
 			}
 			policy.levels.forEach((level, j) => {
 				level.notify.forEach((ref, k) => {
 					const problem = rosterProblem(index, ref);
 					if (problem) {
-						ctx.at('escalation-roster', esc, `policies[${i}].levels[${j}].notify[${k}]`, `escalation for "${surface}" (${policy.severity}, after ${level.afterMinutes} min) notifies "${ref}", but ${problem}.`, 'Name a team ("billing-platform") or a role of a team ("incident-command/incident-commander") from content/teams/.');
+						ctx.at(
+							'escalation-roster',
+							esc,
+							`policies[${i}].levels[${j}].notify[${k}]`,
+							`escalation for "${surface}" (${policy.severity}, after ${level.afterMinutes} min) notifies "${ref}", but ${problem}.`,
+							'Name a team ("billing-platform") or a role of a team ("incident-command/incident-commander") from content/teams/.',
+						);
 					}
 				});
 			});
 		});
 		external.forEach((ext, i) => {
 			if (!index.knownVendor(ext.vendor)) {
-				ctx.at('unknown-reference', esc, `external[${i}].vendor`, `escalation for "${surface}" engages vendor "${ext.vendor}", which is not in content/vendors/.`, 'Correct the id, or add the vendor with its support details to content/vendors/.');
+				ctx.at(
+					'unknown-reference',
+					esc,
+					`external[${i}].vendor`,
+					`escalation for "${surface}" engages vendor "${ext.vendor}", which is not in content/vendors/.`,
+					'Correct the id, or add the vendor with its support details to content/vendors/.',
+				);
 			}
 		});
 	}
@@ -35,14 +59,26 @@ export function checkEscalation(ctx: RuleContext): void {
 		const esc = bySurface.get(id);
 		if (!esc) {
 			if (index.failed('escalation', id)) continue;
-			ctx.at('escalation-coverage', surface, 'id', `surface "${id}" has no escalation policy.`, `Add content/escalation/${id}.yaml with "surface: ${id}" and a policy for each severity (${index.severityIds.join(', ') || 'see content/severities.yaml'}).`);
+			ctx.at(
+				'escalation-coverage',
+				surface,
+				'id',
+				`surface "${id}" has no escalation policy.`,
+				`Add content/escalation/${id}.yaml with "surface: ${id}" and a policy for each severity (${index.severityIds.join(', ') || 'see content/severities.yaml'}).`,
+			);
 			continue;
 		}
 		const covered = new Set(esc.data.policies.map((p) => p.severity));
 		if (index.failed('severities', '*')) continue;
 		for (const sev of index.severityIds) {
 			if (!covered.has(sev)) {
-				ctx.at('escalation-coverage', esc, 'policies', `escalation for "${id}" has no policy for severity "${sev}".`, `Add under policies an entry "severity: ${sev}" with its levels (after N minutes, notify whom).`);
+				ctx.at(
+					'escalation-coverage',
+					esc,
+					'policies',
+					`escalation for "${id}" has no policy for severity "${sev}".`,
+					`Add under policies an entry "severity: ${sev}" with its levels (after N minutes, notify whom).`,
+				);
 			}
 		}
 	}

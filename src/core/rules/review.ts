@@ -3,16 +3,29 @@ import { reviewState } from '../review.ts';
 import type { RuleContext } from './context.ts';
 import { plural } from './context.ts';
 
-const FIX = 'Review the runbook against the running system (commands, dashboards, regions), then set lastReviewed to the review date.';
+const FIX =
+	'Review the runbook against the running system (commands, dashboards, regions), then set lastReviewed to the review date.';
 
 export function checkReviews(ctx: RuleContext): void {
 	for (const runbook of ctx.model.runbooks) {
 		const { lastReviewed, reviewEvery } = runbook.data;
 		const state = reviewState(lastReviewed, reviewEvery, ctx.today, ctx.policy.reviewWarningDays);
 		if (state.state === 'overdue') {
-			ctx.at('review-overdue', runbook, 'lastReviewed', `runbook "${runbook.id}" was due for review on ${state.due} (${plural(-state.daysLeft, 'day')} ago; last reviewed ${lastReviewed}, every ${reviewEvery} days).`, FIX);
+			ctx.at(
+				'review-overdue',
+				runbook,
+				'lastReviewed',
+				`runbook "${runbook.id}" was due for review on ${state.due} (${plural(-state.daysLeft, 'day')} ago; last reviewed ${lastReviewed}, every ${reviewEvery} days).`,
+				FIX,
+			);
 		} else if (state.state === 'due-soon') {
-			ctx.at('review-due-soon', runbook, 'lastReviewed', `runbook "${runbook.id}" is due for review on ${state.due}, in ${plural(state.daysLeft, 'day')}.`, FIX);
+			ctx.at(
+				'review-due-soon',
+				runbook,
+				'lastReviewed',
+				`runbook "${runbook.id}" is due for review on ${state.due}, in ${plural(state.daysLeft, 'day')}.`,
+				FIX,
+			);
 		}
 	}
 }

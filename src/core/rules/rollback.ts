@@ -6,7 +6,8 @@ import { findSection, sectionBlocks } from './sections.ts';
 /** Words that mark a step as not written yet, anywhere in it. */
 const PLACEHOLDER_WORD = /(?:^|[^a-z])(tbd|tba|tbc|todo|fixme|xxx|placeholder|lorem ipsum)(?:$|[^a-z])/i;
 /** Whole steps that say nothing. */
-const PLACEHOLDER_STEP = /^(?:tbd|tba|tbc|todo|fixme|xxx|placeholder|\.{2,}|…|-+|\?+|n\/?a|none|step(?:\s+(?:\d+|one|two|three|four|five|six|[a-z]))?|to be (?:decided|determined|written|confirmed|added|defined)|coming soon|fill (?:this )?in(?: later)?|same as above|see above)[.!:]?$/i;
+const PLACEHOLDER_STEP =
+	/^(?:tbd|tba|tbc|todo|fixme|xxx|placeholder|\.{2,}|…|-+|\?+|n\/?a|none|step(?:\s+(?:\d+|one|two|three|four|five|six|[a-z]))?|to be (?:decided|determined|written|confirmed|added|defined)|coming soon|fill (?:this )?in(?: later)?|same as above|see above)[.!:]?$/i;
 
 /** Why a rollback step is not concrete, or `undefined` when it is. */
 export function placeholderReason(step: string): string | undefined {
@@ -22,7 +23,8 @@ function quote(text: string): string {
 	return JSON.stringify(text.length > 50 ? `${text.slice(0, 47)}...` : text);
 }
 
-const FIX = 'Write the rollback as a numbered list ("1. …", "2. …"), each step a command or action a responder can carry out in order.';
+const FIX =
+	'Write the rollback as a numbered list ("1. …", "2. …"), each step a command or action a responder can carry out in order.';
 
 export function checkRollback(ctx: RuleContext): void {
 	const { section: name, minSteps } = ctx.policy.rollback;
@@ -32,7 +34,13 @@ export function checkRollback(ctx: RuleContext): void {
 		if (at < 0) {
 			// runbook-required-sections already reports the missing heading.
 			if (!requiredByPolicy) {
-				ctx.report('runbook-rollback-steps', runbook.file, runbook.outline.sections[0] ?? { line: 1, column: 1 }, `runbook "${runbook.id}" has no "## ${name}" section.`, `Add a "## ${name}" section. ${FIX}`);
+				ctx.report(
+					'runbook-rollback-steps',
+					runbook.file,
+					runbook.outline.sections[0] ?? { line: 1, column: 1 },
+					`runbook "${runbook.id}" has no "## ${name}" section.`,
+					`Add a "## ${name}" section. ${FIX}`,
+				);
 			}
 			continue;
 		}
@@ -42,16 +50,37 @@ export function checkRollback(ctx: RuleContext): void {
 		const ordered = lists.filter((l) => l.ordered);
 		const rule = 'runbook-rollback-steps';
 		if (blocks.length === 0) {
-			ctx.report(rule, runbook.file, heading, `the "${heading.text}" section of runbook "${runbook.id}" is empty.`, FIX);
+			ctx.report(
+				rule,
+				runbook.file,
+				heading,
+				`the "${heading.text}" section of runbook "${runbook.id}" is empty.`,
+				FIX,
+			);
 			continue;
 		}
 		if (ordered.length === 0) {
 			if (lists.length > 0) {
-				ctx.report(rule, runbook.file, { line: lists[0]!.line, column: 1 }, `the "${heading.text}" section of runbook "${runbook.id}" has a bulleted list, not a numbered one; rollback steps must run in order.`, FIX);
+				ctx.report(
+					rule,
+					runbook.file,
+					{ line: lists[0]!.line, column: 1 },
+					`the "${heading.text}" section of runbook "${runbook.id}" has a bulleted list, not a numbered one; rollback steps must run in order.`,
+					FIX,
+				);
 			} else {
 				const paragraph = blocks.find((b) => b.type === 'paragraph');
-				const what = paragraph && placeholderReason(paragraph.text) ? `only a placeholder (${quote(paragraph.text)})` : 'prose but no numbered steps';
-				ctx.report(rule, runbook.file, heading, `the "${heading.text}" section of runbook "${runbook.id}" holds ${what}.`, FIX);
+				const what =
+					paragraph && placeholderReason(paragraph.text)
+						? `only a placeholder (${quote(paragraph.text)})`
+						: 'prose but no numbered steps';
+				ctx.report(
+					rule,
+					runbook.file,
+					heading,
+					`the "${heading.text}" section of runbook "${runbook.id}" holds ${what}.`,
+					FIX,
+				);
 			}
 			continue;
 		}
@@ -59,10 +88,23 @@ export function checkRollback(ctx: RuleContext): void {
 		const concrete = steps.filter((s) => placeholderReason(s.text) === undefined);
 		steps.forEach((s, i) => {
 			const reason = placeholderReason(s.text);
-			if (reason) ctx.report(rule, runbook.file, { line: s.line, column: 1 }, `rollback step ${i + 1} of runbook "${runbook.id}" ${reason} (${quote(s.text)}), not a concrete step.`, FIX);
+			if (reason)
+				ctx.report(
+					rule,
+					runbook.file,
+					{ line: s.line, column: 1 },
+					`rollback step ${i + 1} of runbook "${runbook.id}" ${reason} (${quote(s.text)}), not a concrete step.`,
+					FIX,
+				);
 		});
 		if (concrete.length < minSteps) {
-			ctx.report(rule, runbook.file, heading, `the "${heading.text}" section of runbook "${runbook.id}" has ${concrete.length} concrete step${concrete.length === 1 ? '' : 's'}; at least ${minSteps} are required.`, FIX);
+			ctx.report(
+				rule,
+				runbook.file,
+				heading,
+				`the "${heading.text}" section of runbook "${runbook.id}" has ${concrete.length} concrete step${concrete.length === 1 ? '' : 's'}; at least ${minSteps} are required.`,
+				FIX,
+			);
 		}
 	}
 }

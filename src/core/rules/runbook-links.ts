@@ -15,22 +15,46 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 	for (const runbook of ctx.model.runbooks) {
 		const { surface, owner, alerts } = runbook.data;
 		if (!index.knownSurface(surface)) {
-			ctx.at('runbook-references', runbook, 'surface', `runbook "${runbook.id}" names surface "${surface}", which does not exist.`, `Use one of the surfaces in content/surfaces/ (${[...index.surfaces.keys()].join(', ') || 'none yet'}).`);
+			ctx.at(
+				'runbook-references',
+				runbook,
+				'surface',
+				`runbook "${runbook.id}" names surface "${surface}", which does not exist.`,
+				`Use one of the surfaces in content/surfaces/ (${[...index.surfaces.keys()].join(', ') || 'none yet'}).`,
+			);
 		}
 		if (!index.knownTeam(owner)) {
-			ctx.at('runbook-references', runbook, 'owner', `runbook "${runbook.id}" names owner "${owner}", which is not a team in the roster.`, `Use one of the teams in content/teams/ (${[...index.teams.keys()].join(', ') || 'none yet'}).`);
+			ctx.at(
+				'runbook-references',
+				runbook,
+				'owner',
+				`runbook "${runbook.id}" names owner "${owner}", which is not a team in the roster.`,
+				`Use one of the teams in content/teams/ (${[...index.teams.keys()].join(', ') || 'none yet'}).`,
+			);
 		}
 		alerts.forEach((alertId, i) => {
 			if (duplicated.has(alertId)) return;
 			const found = index.alerts.get(alertId);
 			if (!found) {
 				if (index.knownAlert(alertId)) return;
-				ctx.at('runbook-alerts', runbook, `alerts[${i}]`, `runbook "${runbook.id}" lists alert "${alertId}", which no surface declares.`, 'Remove it from alerts, or correct the id to an alert declared in content/surfaces/.');
+				ctx.at(
+					'runbook-alerts',
+					runbook,
+					`alerts[${i}]`,
+					`runbook "${runbook.id}" lists alert "${alertId}", which no surface declares.`,
+					'Remove it from alerts, or correct the id to an alert declared in content/surfaces/.',
+				);
 				return;
 			}
 			const target = parseRunbookRef(found.alert.runbook).runbook;
 			if (target !== runbook.id) {
-				ctx.at('runbook-alerts', runbook, `alerts[${i}]`, `runbook "${runbook.id}" lists alert "${alertId}", but that alert lands on runbook "${target}".`, `Remove "${alertId}" from this runbook's alerts, or point the alert's runbook field (${found.surface.file}) at a section of this runbook.`);
+				ctx.at(
+					'runbook-alerts',
+					runbook,
+					`alerts[${i}]`,
+					`runbook "${runbook.id}" lists alert "${alertId}", but that alert lands on runbook "${target}".`,
+					`Remove "${alertId}" from this runbook's alerts, or point the alert's runbook field (${found.surface.file}) at a section of this runbook.`,
+				);
 			}
 		});
 	}
@@ -39,11 +63,26 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 			if (duplicated.has(alert.id)) return;
 			const target = index.runbooks.get(parseRunbookRef(alert.runbook).runbook);
 			if (target && !target.data.alerts.includes(alert.id)) {
-				ctx.at('runbook-alerts', surface, `alerts[${i}].runbook`, `alert "${alert.id}" lands on runbook "${target.id}", which does not list it under alerts.`, `Add "${alert.id}" to the alerts in the frontmatter of ${target.file}.`);
+				ctx.at(
+					'runbook-alerts',
+					surface,
+					`alerts[${i}].runbook`,
+					`alert "${alert.id}" lands on runbook "${target.id}", which does not list it under alerts.`,
+					`Add "${alert.id}" to the alerts in the frontmatter of ${target.file}.`,
+				);
 			}
 		});
-		if (!index.runbooksBySurface.has(surface.data.id) && !ctx.model.problems.some((p) => p.file.startsWith(`content/runbooks/${surface.data.id}/`))) {
-			ctx.at('surface-runbook', surface, 'id', `surface "${surface.data.id}" has no runbook.`, `Write a runbook in content/runbooks/${surface.data.id}/ with "surface: ${surface.data.id}" in its frontmatter.`);
+		if (
+			!index.runbooksBySurface.has(surface.data.id) &&
+			!ctx.model.problems.some((p) => p.file.startsWith(`content/runbooks/${surface.data.id}/`))
+		) {
+			ctx.at(
+				'surface-runbook',
+				surface,
+				'id',
+				`surface "${surface.data.id}" has no runbook.`,
+				`Write a runbook in content/runbooks/${surface.data.id}/ with "surface: ${surface.data.id}" in its frontmatter.`,
+			);
 		}
 	}
 }

@@ -16,12 +16,24 @@ export function checkRunbookSections(ctx: RuleContext): void {
 			}
 			const deeper = outline.sections.find((s) => s.depth !== 2 && s.text.trim().toLowerCase() === name.toLowerCase());
 			if (deeper) {
-				ctx.report('runbook-required-sections', runbook.file, deeper, `the "${name}" section is a level-${deeper.depth} heading; required sections are level 2.`, `Write it as "## ${name}".`);
+				ctx.report(
+					'runbook-required-sections',
+					runbook.file,
+					deeper,
+					`the "${name}" section is a level-${deeper.depth} heading; required sections are level 2.`,
+					`Write it as "## ${name}".`,
+				);
 				continue;
 			}
 			const where = previous ?? outline.sections[0] ?? runbook.positions[''] ?? { line: 1, column: 1 };
 			const after = previous ? ` after "## ${previous.name}"` : '';
-			ctx.report('runbook-required-sections', runbook.file, where, `runbook "${runbook.id}" has no "## ${name}" section.`, `Add a "## ${name}" heading${after} and fill it in; every runbook needs: ${required.join(', ')}.`);
+			ctx.report(
+				'runbook-required-sections',
+				runbook.file,
+				where,
+				`runbook "${runbook.id}" has no "## ${name}" section.`,
+				`Add a "## ${name}" heading${after} and fill it in; every runbook needs: ${required.join(', ')}.`,
+			);
 		}
 	}
 }

@@ -23,19 +23,17 @@ export const HttpsUrlSchema = z
  * An absolute `http:` or `https:` URL, for probe targets and API base URLs (loopback
  * servers in tests speak plain HTTP). Links shown to responders use {@link HttpsUrlSchema}.
  */
-export const HttpUrlSchema = z
-	.string({ error: 'expected an http:// or https:// URL' })
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-			} catch {
-				return false;
-			}
-		},
-		{ error: 'expected an absolute http:// or https:// URL' },
-	);
+export const HttpUrlSchema = z.string({ error: 'expected an http:// or https:// URL' }).refine(
+	(value) => {
+		try {
+			const url = new URL(value);
+			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+		} catch {
+			return false;
+		}
+	},
+	{ error: 'expected an absolute http:// or https:// URL' },
+);
 
 export function isHttpsUrl(value: string): boolean {
 	try {
@@ -56,9 +54,12 @@ export const IsoDateSchema = z.preprocess(
 	z
 		.string({ error: 'expected a date written YYYY-MM-DD' })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
-		.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-			error: 'expected a real calendar date written YYYY-MM-DD',
-		}),
+		.refine(
+			(s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+			{
+				error: 'expected a real calendar date written YYYY-MM-DD',
+			},
+		),
 );
 
 /**

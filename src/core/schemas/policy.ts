@@ -79,9 +79,17 @@ export const PolicySchema = z
 			.superRefine((levels, ctx) => {
 				for (const id of Object.keys(levels)) {
 					if (!RULE_IDS.includes(id)) {
-						ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a rule id; the rules are listed at /rules/` });
+						ctx.addIssue({
+							code: 'custom',
+							path: [id],
+							message: `"${id}" is not a rule id; the rules are listed at /rules/`,
+						});
 					} else if (id.startsWith('content-')) {
-						ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is a content problem and always an error; remove it` });
+						ctx.addIssue({
+							code: 'custom',
+							path: [id],
+							message: `"${id}" is a content problem and always an error; remove it`,
+						});
 					}
 				}
 			}),

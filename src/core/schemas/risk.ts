@@ -24,9 +24,7 @@ export const RiskSchema = z.strictObject({
 	/** Team id that owns the risk. */
 	owner: IdSchema,
 	/** Adjacent teams (team ids) this risk depends on, and what for. */
-	dependencies: z
-		.array(z.strictObject({ team: IdSchema, need: z.string().min(1) }))
-		.default([]),
+	dependencies: z.array(z.strictObject({ team: IdSchema, need: z.string().min(1) })).default([]),
 	status: z.enum(['open', 'mitigating', 'mitigated', 'accepted']),
 });
 

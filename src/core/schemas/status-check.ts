@@ -20,19 +20,23 @@ const base = {
  */
 export const ThresholdsSchema = z
 	.strictObject({
-		direction: z.enum(['below', 'above'], { error: 'expected direction "below" (lower is worse) or "above" (higher is worse)' }),
+		direction: z.enum(['below', 'above'], {
+			error: 'expected direction "below" (lower is worse) or "above" (higher is worse)',
+		}),
 		/** Past this value the check is degraded. */
 		degraded: z.number(),
 		/** Past this value the check is down. */
 		down: z.number(),
 	})
 	.refine((t) => (t.direction === 'below' ? t.down <= t.degraded : t.down >= t.degraded), {
-		error: 'the down threshold must lie beyond the degraded one (direction below: down <= degraded; above: down >= degraded)',
+		error:
+			'the down threshold must lie beyond the degraded one (direction below: down <= degraded; above: down >= degraded)',
 		path: ['down'],
 	});
 
-const Repo = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected "owner/repo", such as "example-org/platform"' });
-
+const Repo = z
+	.string()
+	.regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected "owner/repo", such as "example-org/platform"' });
 
 /** Success ratio over the last N completed runs of a GitHub Actions workflow. */
 export const GithubWorkflowCheckSchema = z.strictObject({
@@ -107,7 +111,10 @@ export const TlsCheckSchema = z
 		/** Fraction of the lifetime left below which renewal is overdue. @default 0.33 */
 		warnFraction: z.number().gt(0).lt(1).default(0.33),
 	})
-	.refine((c) => c.criticalDays < c.warnDays, { error: 'criticalDays must be smaller than warnDays', path: ['criticalDays'] });
+	.refine((c) => c.criticalDays < c.warnDays, {
+		error: 'criticalDays must be smaller than warnDays',
+		path: ['criticalDays'],
+	});
 
 /** A Prometheus instant query that returns one sample, judged by thresholds. */
 export const PrometheusCheckSchema = z.strictObject({
@@ -134,11 +141,25 @@ export const GcpIncidentsCheckSchema = z.strictObject({
 	feed: HttpsUrlSchema.optional(),
 });
 
-export const STATUS_CHECK_KINDS = ['github-workflow', 'github-incidents', 'http', 'tls', 'prometheus', 'gcp-incidents'] as const;
+export const STATUS_CHECK_KINDS = [
+	'github-workflow',
+	'github-incidents',
+	'http',
+	'tls',
+	'prometheus',
+	'gcp-incidents',
+] as const;
 
 export const StatusCheckSchema = z.discriminatedUnion(
 	'kind',
-	[GithubWorkflowCheckSchema, GithubIncidentsCheckSchema, HttpCheckSchema, TlsCheckSchema, PrometheusCheckSchema, GcpIncidentsCheckSchema],
+	[
+		GithubWorkflowCheckSchema,
+		GithubIncidentsCheckSchema,
+		HttpCheckSchema,
+		TlsCheckSchema,
+		PrometheusCheckSchema,
+		GcpIncidentsCheckSchema,
+	],
 	{ error: `expected kind to be one of ${STATUS_CHECK_KINDS.join(', ')}` },
 );
 

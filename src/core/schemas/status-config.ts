@@ -15,7 +15,9 @@ export const StatusConfigSchema = z.strictObject({
 	outputDir: z
 		.string()
 		.min(1)
-		.refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), { error: 'expected a path inside the repository, such as "public/status"' })
+		.refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), {
+			error: 'expected a path inside the repository, such as "public/status"',
+		})
 		.default('public/status'),
 	/** Base URL of the Prometheus server that `prometheus` checks query when they name none. @example "https://prometheus.example.com" */
 	prometheusUrl: HttpUrlSchema.optional(),

@@ -7,7 +7,12 @@ export const AlertSchema = z.strictObject({
 	/** Stable id, unique across all surfaces; used in `/alerts/<id>/` deep links. @example "billing-event-latency-p95" */
 	id: IdSchema,
 	/** Alert name as it appears in the notification. @example "BillingEventLatencyP95High" */
-	name: z.string().min(1).regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'expected an alert name such as "BillingEventLatencyP95High" (letters, digits, underscores)' }),
+	name: z
+		.string()
+		.min(1)
+		.regex(/^[A-Za-z][A-Za-z0-9_]*$/, {
+			error: 'expected an alert name such as "BillingEventLatencyP95High" (letters, digits, underscores)',
+		}),
 	/** Severity id from `content/severities.yaml`. @example "sev2" */
 	severity: IdSchema,
 	/** The alert policy in the monitoring system. */

@@ -24,7 +24,11 @@ export const TeamSchema = z.strictObject({
 	/** Owning teams carry surfaces; adjacent teams are depended on but not on our rotations. */
 	kind: z.enum(['owning', 'incident-command', 'adjacent']).default('owning'),
 	/** GitHub team handle used in CODEOWNERS. @example "@example-org/billing-platform" */
-	github: z.string().regex(/^@[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: 'expected a GitHub team handle such as "@example-org/billing-platform"' }),
+	github: z
+		.string()
+		.regex(/^@[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
+			error: 'expected a GitHub team handle such as "@example-org/billing-platform"',
+		}),
 	/** @example "#billing-oncall" */
 	channel: z.string().regex(/^#[a-z0-9_-]+$/, { error: 'expected a chat channel such as "#billing-oncall"' }),
 	/** Pager escalation policy. */
@@ -33,7 +37,11 @@ export const TeamSchema = z.strictObject({
 		/** @example "24x7" */
 		hours: z.string().min(1),
 		/** IANA time zones the rotation spans. @example ["Europe/Dublin", "America/Toronto"] */
-		timezones: z.array(z.string().regex(/^[A-Za-z_]+\/[A-Za-z_]+$/, { error: 'expected an IANA time zone such as "Europe/Dublin"' })).min(1),
+		timezones: z
+			.array(
+				z.string().regex(/^[A-Za-z_]+\/[A-Za-z_]+$/, { error: 'expected an IANA time zone such as "Europe/Dublin"' }),
+			)
+			.min(1),
 		/** @example "Mondays 09:00 Europe/Dublin" */
 		handoff: z.string().min(1).optional(),
 	}),

@@ -14,7 +14,10 @@ const HEX = /^[0-9a-f]{6}$/;
 
 /** Six-digit lower-case hex without "#": the one spelling both badge-maker and shields.io read the same way. */
 export function assertBadgeColour(name: string, colour: string): string {
-	if (!HEX.test(colour)) throw new Error(`badge colour ${name} is ${JSON.stringify(colour)}; expected six lower-case hex digits such as "1a7f37".`);
+	if (!HEX.test(colour))
+		throw new Error(
+			`badge colour ${name} is ${JSON.stringify(colour)}; expected six lower-case hex digits such as "1a7f37".`,
+		);
 	return colour;
 }
 
@@ -51,24 +54,46 @@ export function checkBadgeView(check: CheckStatus, now: Date, staleAfterMinutes:
 	const effective = effectiveCheckState(check, now, staleAfterMinutes);
 	if (effective === 'unknown' && check.state !== 'unknown') {
 		const age = formatAge(observationAgeMs(check, now));
-		return { label, message: truncate(`stale ${age} · last ${check.state}`, BADGE_MESSAGE_MAX), colour: BADGE_COLOURS.stale, shown: 'stale' };
+		return {
+			label,
+			message: truncate(`stale ${age} · last ${check.state}`, BADGE_MESSAGE_MAX),
+			colour: BADGE_COLOURS.stale,
+			shown: 'stale',
+		};
 	}
 	const message = check.display && effective !== 'unknown' ? `${effective} · ${check.display}` : effective;
 	return { label, message: truncate(message, BADGE_MESSAGE_MAX), colour: BADGE_COLOURS[effective], shown: effective };
 }
 
-export function surfaceBadgeView(surface: Pick<SurfaceStatus, 'id' | 'checks'>, now: Date, staleAfterMinutes: number): BadgeView {
+export function surfaceBadgeView(
+	surface: Pick<SurfaceStatus, 'id' | 'checks'>,
+	now: Date,
+	staleAfterMinutes: number,
+): BadgeView {
 	const { state } = deriveSurfaceState(surface.checks, now, staleAfterMinutes);
 	return { label: truncate(surface.id, 40), message: state, colour: BADGE_COLOURS[state], shown: state };
 }
 
 /** The SVG badge. badge-maker escapes XML in label and message. */
 export function renderBadgeSvg(view: BadgeView): string {
-	return makeBadge({ label: view.label, message: view.message || 'unknown', color: view.colour, labelColor: BADGE_COLOUR_LABEL, style: 'flat' });
+	return makeBadge({
+		label: view.label,
+		message: view.message || 'unknown',
+		color: view.colour,
+		labelColor: BADGE_COLOUR_LABEL,
+		style: 'flat',
+	});
 }
 
 /** A shields.io endpoint JSON object (https://shields.io/badges/endpoint-badge). */
-export function shieldsEndpoint(view: BadgeView): { schemaVersion: 1; label: string; message: string; color: string; labelColor: string; isError: boolean } {
+export function shieldsEndpoint(view: BadgeView): {
+	schemaVersion: 1;
+	label: string;
+	message: string;
+	color: string;
+	labelColor: string;
+	isError: boolean;
+} {
 	return {
 		schemaVersion: 1,
 		label: view.label,

@@ -43,7 +43,11 @@ const CHAIN_ERRORS: Readonly<Record<string, string>> = {
 	CERT_NOT_YET_VALID: 'a certificate in the chain is not valid yet',
 };
 
-export function judgeCertificate(c: CertificateFacts, check: Pick<TlsCheck, 'warnDays' | 'criticalDays' | 'warnFraction'>, now: Date): CertificateJudgement {
+export function judgeCertificate(
+	c: CertificateFacts,
+	check: Pick<TlsCheck, 'warnDays' | 'criticalDays' | 'warnFraction'>,
+	now: Date,
+): CertificateJudgement {
 	const lifetimeMs = c.validTo.getTime() - c.validFrom.getTime();
 	const leftMs = c.validTo.getTime() - now.getTime();
 	const daysLeft = Math.floor((leftMs / DAY) * 10) / 10;
@@ -64,18 +68,40 @@ export function judgeCertificate(c: CertificateFacts, check: Pick<TlsCheck, 'war
 	};
 	const life = `${formatPercent(fractionLeft)} of its ${lifetimeDays}-day lifetime`;
 	const display = leftMs < 0 ? 'expired' : `${Math.floor(daysLeft)} d left`;
-	const out = (state: StatusState, reason: string): CertificateJudgement => ({ state, reason, value: daysLeft, display, details });
+	const out = (state: StatusState, reason: string): CertificateJudgement => ({
+		state,
+		reason,
+		value: daysLeft,
+		display,
+		details,
+	});
 	const expiredDays = Math.floor(-leftMs / DAY);
-	if (leftMs < 0) return out('down', `The certificate for ${c.name} expired ${expiredDays === 0 ? 'less than a day' : `${expiredDays} day(s)`} ago (${c.validTo.toISOString()}), issued by ${c.issuer}.`);
-	if (now.getTime() < c.validFrom.getTime()) return out('down', `The certificate for ${c.name} is not valid until ${c.validFrom.toISOString()}.`);
-	if (!c.hostnameMatch) return out('down', `The certificate does not cover ${c.name}; it covers ${c.subjectAltName || c.subject}.`);
+	if (leftMs < 0)
+		return out(
+			'down',
+			`The certificate for ${c.name} expired ${expiredDays === 0 ? 'less than a day' : `${expiredDays} day(s)`} ago (${c.validTo.toISOString()}), issued by ${c.issuer}.`,
+		);
+	if (now.getTime() < c.validFrom.getTime())
+		return out('down', `The certificate for ${c.name} is not valid until ${c.validFrom.toISOString()}.`);
+	if (!c.hostnameMatch)
+		return out('down', `The certificate does not cover ${c.name}; it covers ${c.subjectAltName || c.subject}.`);
 	if (!c.chainValid) {
 		const why = (c.chainError && CHAIN_ERRORS[c.chainError]) ?? 'the chain is not trusted';
-		return out('down', `The certificate for ${c.name} is not trusted: ${why} (${c.chainError ?? 'unknown error'}); issuer ${c.issuer}.`);
+		return out(
+			'down',
+			`The certificate for ${c.name} is not trusted: ${why} (${c.chainError ?? 'unknown error'}); issuer ${c.issuer}.`,
+		);
 	}
-	if (daysLeft < check.criticalDays) return out('down', `The certificate for ${c.name} expires in ${daysLeft} days (${life} left), under the critical ${check.criticalDays} days.`);
+	if (daysLeft < check.criticalDays)
+		return out(
+			'down',
+			`The certificate for ${c.name} expires in ${daysLeft} days (${life} left), under the critical ${check.criticalDays} days.`,
+		);
 	if (daysLeft < check.warnDays && fractionLeft < check.warnFraction) {
-		return out('degraded', `The certificate for ${c.name} expires in ${daysLeft} days, ${life} left: renewal is overdue (warning under ${check.warnDays} days and ${formatPercent(check.warnFraction)} of the lifetime).`);
+		return out(
+			'degraded',
+			`The certificate for ${c.name} expires in ${daysLeft} days, ${life} left: renewal is overdue (warning under ${check.warnDays} days and ${formatPercent(check.warnFraction)} of the lifetime).`,
+		);
 	}
 	return out('ok', `${daysLeft} days left (${life}), issued by ${c.issuer}, covers ${c.name}, chain trusted.`);
 }

@@ -17,7 +17,12 @@ export interface CheckIdentity {
 	readonly link?: string | undefined;
 }
 
-export function toCheckStatus(check: CheckIdentity, outcome: ProbeOutcome, previous: CheckStatus | undefined, now: Date): CheckStatus {
+export function toCheckStatus(
+	check: CheckIdentity,
+	outcome: ProbeOutcome,
+	previous: CheckStatus | undefined,
+	now: Date,
+): CheckStatus {
 	const checkedAt = now.toISOString();
 	const ident = { id: check.id, surface: check.surface, kind: check.kind, name: check.name };
 	if (outcome.outcome === 'measured') {
@@ -63,6 +68,9 @@ export function toCheckStatus(check: CheckIdentity, outcome: ProbeOutcome, previ
 		stale: true,
 		staleReason: outcome.reason,
 		source: check.link ?? usable.source ?? outcome.source,
-		details: { ...usable.details, previousReason: usable.stale ? (usable.details.previousReason ?? usable.reason) : usable.reason },
+		details: {
+			...usable.details,
+			previousReason: usable.stale ? (usable.details.previousReason ?? usable.reason) : usable.reason,
+		},
 	};
 }

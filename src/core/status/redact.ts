@@ -16,7 +16,8 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
 	const walk = (v: unknown): unknown => {
 		if (typeof v === 'string') return redactText(v, secrets);
 		if (Array.isArray(v)) return v.map(walk);
-		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, secrets), walk(x)]));
+		if (v && typeof v === 'object')
+			return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, secrets), walk(x)]));
 		return v;
 	};
 	return walk(value) as T;

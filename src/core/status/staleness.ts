@@ -12,7 +12,11 @@ export function observationAgeMs(check: Pick<CheckStatus, 'observedAt'>, now: Da
  * or when its value is older than `staleAfterMinutes`. A check that never observed anything
  * is unknown, not stale.
  */
-export function isStale(check: Pick<CheckStatus, 'observedAt' | 'stale'>, now: Date, staleAfterMinutes: number): boolean {
+export function isStale(
+	check: Pick<CheckStatus, 'observedAt' | 'stale'>,
+	now: Date,
+	staleAfterMinutes: number,
+): boolean {
 	if (check.observedAt === null) return false;
 	return check.stale || observationAgeMs(check, now) > staleAfterMinutes * 60_000;
 }

@@ -22,7 +22,11 @@ export interface DerivedState {
 }
 
 /** The state a check counts as under the rule, at `now`. */
-export function effectiveCheckState(check: Pick<CheckStatus, 'state' | 'observedAt' | 'stale'>, now: Date, staleAfterMinutes: number): StatusState {
+export function effectiveCheckState(
+	check: Pick<CheckStatus, 'state' | 'observedAt' | 'stale'>,
+	now: Date,
+	staleAfterMinutes: number,
+): StatusState {
 	return isStale(check, now, staleAfterMinutes) ? 'unknown' : check.state;
 }
 
@@ -45,7 +49,10 @@ export function deriveSurfaceState(
 	if (unknown.length > 0) {
 		const stale = unknown.filter((c) => c.state !== 'unknown');
 		const what = stale.length === unknown.length ? 'stale' : stale.length === 0 ? 'unknown' : 'unknown or stale';
-		return { state: 'unknown', reason: `${unknown.length} of ${checks.length} checks ${unknown.length === 1 ? 'is' : 'are'} ${what}: ${names(unknown)}.` };
+		return {
+			state: 'unknown',
+			reason: `${unknown.length} of ${checks.length} checks ${unknown.length === 1 ? 'is' : 'are'} ${what}: ${names(unknown)}.`,
+		};
 	}
 	return { state: 'ok', reason: `All ${checks.length} checks are ok.` };
 }

@@ -14,5 +14,7 @@ const TYPES: Record<string, string> = { json: 'application/json', yaml: 'applica
 
 export const GET: APIRoute = ({ props, params }) => {
 	const ext = String(params.path).split('.').pop() ?? '';
-	return new Response((props as { text: string }).text, { headers: { 'Content-Type': `${TYPES[ext] ?? 'text/plain'}; charset=utf-8` } });
+	return new Response((props as { text: string }).text, {
+		headers: { 'Content-Type': `${TYPES[ext] ?? 'text/plain'}; charset=utf-8` },
+	});
 };

@@ -15,12 +15,19 @@ interface RuleFile {
 }
 interface TestFile {
 	rule_files: string[];
-	tests: { alert_rule_test?: { alertname: string; exp_alerts?: { exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }[] }[] }[];
+	tests: {
+		alert_rule_test?: {
+			alertname: string;
+			exp_alerts?: { exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }[];
+		}[];
+	}[];
 }
 
 /** Names of the test files, sorted. */
 export function promtoolTestFiles(): string[] {
-	return readdirSync(PROMTOOL_TESTS_DIR).filter((f) => f.endsWith('.test.yml')).sort();
+	return readdirSync(PROMTOOL_TESTS_DIR)
+		.filter((f) => f.endsWith('.test.yml'))
+		.sort();
 }
 
 export function readTestFile(name: string): TestFile {
@@ -30,14 +37,16 @@ export function readTestFile(name: string): TestFile {
 /** Alert names each test file expects to fire at least once. */
 export function firingAlertNames(test: TestFile): Set<string> {
 	const names = new Set<string>();
-	for (const group of test.tests) for (const t of group.alert_rule_test ?? []) if ((t.exp_alerts ?? []).length > 0) names.add(t.alertname);
+	for (const group of test.tests)
+		for (const t of group.alert_rule_test ?? []) if ((t.exp_alerts ?? []).length > 0) names.add(t.alertname);
 	return names;
 }
 
 /** Alert names each test file expects to stay quiet at some evaluation time. */
 export function quietAlertNames(test: TestFile): Set<string> {
 	const names = new Set<string>();
-	for (const group of test.tests) for (const t of group.alert_rule_test ?? []) if ((t.exp_alerts ?? []).length === 0) names.add(t.alertname);
+	for (const group of test.tests)
+		for (const t of group.alert_rule_test ?? []) if ((t.exp_alerts ?? []).length === 0) names.add(t.alertname);
 	return names;
 }
 

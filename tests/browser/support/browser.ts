@@ -11,7 +11,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { findTool } from '../../support/system-tool.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
-export const CHROMIUM = findTool('chromium', ['/usr/bin/chromium', '/usr/bin/chromium-browser'], 'apt-get install chromium');
+export const CHROMIUM = findTool(
+	'chromium',
+	['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+	'apt-get install chromium',
+);
 
 export const VIEWPORTS = [
 	{ name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
@@ -26,7 +30,16 @@ export async function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM.path!,
 		// playwright-core starts every launch with a fresh temporary profile (user-data dir).
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 		timeout: 30_000,
 	});
 }
@@ -69,7 +82,12 @@ export async function withPage<T>(
 	body: (page: Page, context: BrowserContext) => Promise<T>,
 	options: BrowserContextOptions = {},
 ): Promise<T> {
-	const context = await browser.newContext({ viewport: vp.viewport, isMobile: vp.isMobile, hasTouch: vp.hasTouch, ...options });
+	const context = await browser.newContext({
+		viewport: vp.viewport,
+		isMobile: vp.isMobile,
+		hasTouch: vp.hasTouch,
+		...options,
+	});
 	context.setDefaultTimeout(15_000);
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -91,10 +109,13 @@ export async function withPage<T>(
 
 /** Whether any part of the element is inside the viewport right now. */
 export async function inViewport(page: Page, selector: string): Promise<boolean> {
-	return page.locator(selector).first().evaluate((el) => {
-		const r = el.getBoundingClientRect();
-		return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.height > 0;
-	});
+	return page
+		.locator(selector)
+		.first()
+		.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.height > 0;
+		});
 }
 
 /** Poll until `check` is true or `timeoutMs` passes; returns the last value. */
@@ -120,15 +141,31 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-		return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target as string[], failureSummary: n.failureSummary })) }));
+		const axe = (
+			window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			resultTypes: ['violations'],
+		});
+		return result.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			nodes: v.nodes.map((n) => ({ target: n.target as string[], failureSummary: n.failureSummary })),
+		}));
 	});
 }
 
 /** One line per violation, for a failure message a reviewer can act on. */
 export function describeViolations(url: string, violations: readonly AxeViolation[]): string {
 	return violations
-		.map((v) => `${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ''}`)
+		.map(
+			(v) =>
+				`${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : ''}`,
+		)
 		.join('\n');
 }

@@ -58,7 +58,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
 			else res.end('not found');
 			return;
 		}
-		res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+		res.writeHead(200, {
+			'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+			'cache-control': 'no-store',
+		});
 		createReadStream(file).pipe(res);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

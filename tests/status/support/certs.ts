@@ -51,7 +51,27 @@ export class TestPki {
 				'',
 			].join('\n'),
 		);
-		this.run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Launchbook Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+		this.run([
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			'ca.key',
+			'-out',
+			'ca.pem',
+			'-days',
+			'3650',
+			'-subj',
+			'/CN=Launchbook Test CA',
+			'-addext',
+			'basicConstraints=critical,CA:TRUE',
+			'-addext',
+			'keyUsage=critical,keyCertSign,cRLSign',
+		]);
 		this.ca = { key: this.read('ca.key'), cert: this.read('ca.pem') };
 	}
 
@@ -67,11 +87,41 @@ export class TestPki {
 	leaf(names: readonly string[], fromDays: number, toDays: number, now = new Date()): Pem {
 		const id = `leaf${this.serial++}`;
 		const san = names.map((n) => (/^\d+\.\d+\.\d+\.\d+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
-		this.run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${id}.key`, '-out', `${id}.csr`, '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`]);
 		this.run([
-			'ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${id}.csr`, '-out', `${id}.pem`, '-notext',
-			'-startdate', asn1(new Date(now.getTime() + fromDays * DAY)),
-			'-enddate', asn1(new Date(now.getTime() + toDays * DAY)),
+			'req',
+			'-new',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			`${id}.key`,
+			'-out',
+			`${id}.csr`,
+			'-subj',
+			`/CN=${names[0]}`,
+			'-addext',
+			`subjectAltName=${san}`,
+		]);
+		this.run([
+			'ca',
+			'-batch',
+			'-config',
+			'ca.cnf',
+			'-cert',
+			'ca.pem',
+			'-keyfile',
+			'ca.key',
+			'-in',
+			`${id}.csr`,
+			'-out',
+			`${id}.pem`,
+			'-notext',
+			'-startdate',
+			asn1(new Date(now.getTime() + fromDays * DAY)),
+			'-enddate',
+			asn1(new Date(now.getTime() + toDays * DAY)),
 		]);
 		return { key: this.read(`${id}.key`), cert: this.read(`${id}.pem`) };
 	}
@@ -79,7 +129,25 @@ export class TestPki {
 	/** A self-signed certificate for `name`. */
 	selfSigned(name: string, days: number): Pem {
 		const id = `self${this.serial++}`;
-		this.run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${id}.key`, '-out', `${id}.pem`, '-days', String(days), '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`]);
+		this.run([
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			`${id}.key`,
+			'-out',
+			`${id}.pem`,
+			'-days',
+			String(days),
+			'-subj',
+			`/CN=${name}`,
+			'-addext',
+			`subjectAltName=DNS:${name}`,
+		]);
 		return { key: this.read(`${id}.key`), cert: this.read(`${id}.pem`) };
 	}
 

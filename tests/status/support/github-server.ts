@@ -65,7 +65,12 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** Slice a list into a page and write GitHub's Link header (next, last). */
-function page<T>(req: IncomingMessage, base: string, items: T[], pageSize: number): { slice: T[]; link: string | undefined } {
+function page<T>(
+	req: IncomingMessage,
+	base: string,
+	items: T[],
+	pageSize: number,
+): { slice: T[]; link: string | undefined } {
 	const url = new URL(req.url!, base);
 	const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), pageSize);
 	const n = Math.max(1, Number(url.searchParams.get('page') ?? 1));
@@ -94,25 +99,41 @@ export async function startGithubServer(repos: Record<string, RepoFixture>, page
 		if (!m) return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
 		const repoName = `${m[1]}/${m[2]}`;
 		const repo = state.repos[repoName];
-		if (!repo) return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+		if (!repo)
+			return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
 		const seen = (counts.get(repoName) ?? 0) + 1;
 		counts.set(repoName, seen);
 		const faulty = repo.fault && (repo.faultTimes === undefined || seen <= repo.faultTimes);
 		if (faulty) {
 			switch (repo.fault) {
 				case 'rate-limit-403':
-					return json(res, 403, { message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)`, documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' }, rateHeaders(0));
+					return json(
+						res,
+						403,
+						{
+							message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)`,
+							documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+						},
+						rateHeaders(0),
+					);
 				case 'rate-limit-429':
 					return json(res, 429, { message: 'API rate limit exceeded for 127.0.0.1.' }, rateHeaders(0));
 				case 'secondary-429':
-					return json(res, 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': String(repo.retryAfterSeconds ?? 60) });
+					return json(
+						res,
+						429,
+						{ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+						{ 'retry-after': String(repo.retryAfterSeconds ?? 60) },
+					);
 				case 'malformed-json':
 					res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders(58) });
 					return res.end('{"total_count": 3, "workflow_runs": [{"id": 1, ');
 				case 'not-found':
 					return json(res, 404, { message: 'Not Found' });
 				case 'bad-credentials':
-					return json(res, 401, { message: repo.echoAuthorization ? `Bad credentials: ${req.headers.authorization}` : 'Bad credentials' });
+					return json(res, 401, {
+						message: repo.echoAuthorization ? `Bad credentials: ${req.headers.authorization}` : 'Bad credentials',
+					});
 			}
 		}
 		if (m[3] === 'issues') {
@@ -128,7 +149,14 @@ export async function startGithubServer(repos: Record<string, RepoFixture>, page
 					state: 'open',
 					created_at: i.created_at,
 					labels: (i.labels ?? []).map((name, k) => ({ id: k + 1, name, color: 'd73a4a' })),
-					...(i.pull_request ? { pull_request: { url: `${base}/repos/${repoName}/pulls/${i.number}`, html_url: `https://github.com/${repoName}/pull/${i.number}` } } : {}),
+					...(i.pull_request
+						? {
+								pull_request: {
+									url: `${base}/repos/${repoName}/pulls/${i.number}`,
+									html_url: `https://github.com/${repoName}/pull/${i.number}`,
+								},
+							}
+						: {}),
 				}));
 			const { slice, link } = page(req, base, items, pageSize);
 			const sent = repo.link ?? link;

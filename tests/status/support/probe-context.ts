@@ -3,7 +3,16 @@ import { createGithubClient, type GithubClient } from '../../../src/adapters/sta
 import type { ProbeContext } from '../../../src/adapters/status/probe-context.ts';
 import { StatusConfigSchema, type StatusConfig } from '../../../src/core/schemas/status-config.ts';
 
-export function testContext(o: { timeoutMs?: number; config?: Partial<StatusConfig>; token?: string; tlsCa?: string; regions?: string[]; now?: Date } = {}): ProbeContext & { dispose(): void } {
+export function testContext(
+	o: {
+		timeoutMs?: number;
+		config?: Partial<StatusConfig>;
+		token?: string;
+		tlsCa?: string;
+		regions?: string[];
+		now?: Date;
+	} = {},
+): ProbeContext & { dispose(): void } {
 	const timeoutMs = o.timeoutMs ?? 2000;
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
@@ -14,7 +23,14 @@ export function testContext(o: { timeoutMs?: number; config?: Partial<StatusConf
 		timeoutMs,
 		config,
 		surfaceRegions: o.regions ?? [],
-		github: () => (client ??= createGithubClient({ baseUrl: config.githubApiUrl, token: o.token, plugins: false, maxRetryAfterSeconds: 0, warn: () => {} })),
+		github: () =>
+			(client ??= createGithubClient({
+				baseUrl: config.githubApiUrl,
+				token: o.token,
+				plugins: false,
+				maxRetryAfterSeconds: 0,
+				warn: () => {},
+			})),
 		githubAuthenticated: Boolean(o.token),
 		tlsCa: o.tlsCa,
 		now: () => o.now ?? new Date(),

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { closedPort, type Loopback, startServer } from './loopback.ts';
 
 async function hasResult(url: string, query: string): Promise<boolean> {
-	const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(1000) });
+	const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, {
+		signal: AbortSignal.timeout(1000),
+	});
 	const body = (await r.json()) as { data?: { result?: unknown[] } };
 	return r.ok && (body.data?.result?.length ?? 0) > 0;
 }
@@ -25,7 +27,12 @@ export interface RunningPrometheus {
  * `sample` is a query that must return a result before the server counts as ready (the exporter's metric was ingested).
  * The port is picked free and then handed to Prometheus; if something else took it in between, it tries another.
  */
-export async function startPrometheus(binary: string, metrics: string, sample: string, deadlineMs = 45_000): Promise<RunningPrometheus> {
+export async function startPrometheus(
+	binary: string,
+	metrics: string,
+	sample: string,
+	deadlineMs = 45_000,
+): Promise<RunningPrometheus> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await startOnce(binary, metrics, sample, deadlineMs);
@@ -35,7 +42,12 @@ export async function startPrometheus(binary: string, metrics: string, sample: s
 	}
 }
 
-async function startOnce(binary: string, metrics: string, sample: string, deadlineMs: number): Promise<RunningPrometheus> {
+async function startOnce(
+	binary: string,
+	metrics: string,
+	sample: string,
+	deadlineMs: number,
+): Promise<RunningPrometheus> {
 	const exporter = await startServer((req, res) => {
 		if (req.url === '/metrics') res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics);
 		else res.writeHead(404).end();
@@ -60,7 +72,12 @@ async function startOnce(binary: string, metrics: string, sample: string, deadli
 	let log = '';
 	const child: ChildProcess = spawn(
 		binary,
-		[`--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+		[
+			`--config.file=${config}`,
+			`--storage.tsdb.path=${join(dir, 'data')}`,
+			`--web.listen-address=127.0.0.1:${port}`,
+			'--log.level=warn',
+		],
 		{ stdio: ['ignore', 'ignore', 'pipe'] },
 	);
 	child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
@@ -82,7 +99,8 @@ async function startOnce(binary: string, metrics: string, sample: string, deadli
 			throw new Error(`prometheus exited with ${child.exitCode} before it was ready:\n${log}`);
 		}
 		try {
-			if ((await hasResult(url, 'up{job="launchbook-exporter"} == 1')) && (await hasResult(url, sample))) return { url, exporter, stop };
+			if ((await hasResult(url, 'up{job="launchbook-exporter"} == 1')) && (await hasResult(url, sample)))
+				return { url, exporter, stop };
 		} catch {
 			/* not listening yet */
 		}
