@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { writeExportSet } from '../src/adapters/alert-files.ts';
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { buildExportSet } from '../src/core/alerts/export-set.ts';
-import { compareFindings, formatFinding } from '../src/core/finding.ts';
+import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
 
 const USAGE = 'Usage: npm run alerts:export -- [--root <dir>] [--out <dir>] [--system <backstage-system>]';
 

@@ -13,7 +13,7 @@ import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../sr
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { declaredAlerts } from '../src/core/alerts/declared-alert.ts';
 import { verifyAlertFiles } from '../src/core/alerts/verify.ts';
-import { compareFindings, formatFinding } from '../src/core/finding.ts';
+import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
 import { renderAlertReport, type ReportFormat } from '../src/adapters/alert-report.ts';
 import { wantsColor } from '../src/adapters/reporters/text.ts';
 

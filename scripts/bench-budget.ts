@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { moduleImports, pageScripts } from '../src/core/page-scripts.ts';
+import { moduleImports, pageScripts } from '../src/core/site/page-scripts.ts';
 
 const JS_BUDGET = 10 * 1024;
 const KIT_BUDGET = 2 * 1024 * 1024;

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isoDay } from '../src/core/review.ts';
+import { isoDay } from '../src/core/readiness/review.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 
 const REPO = resolve(import.meta.dirname, '..');

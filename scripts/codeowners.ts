@@ -11,7 +11,7 @@ const { dirname, join, resolve } = await import('node:path');
 const { loadContent } = await import('../src/adapters/content-loader.ts');
 const { readCodeowners } = await import('../src/adapters/check-inputs.ts');
 const { CODEOWNERS_FILE, codeownersDrift, codeownersLines, generateCodeowners } = await import(
-	'../src/core/codeowners.ts'
+	'../src/core/ownership/codeowners.ts'
 );
 
 const USAGE = 'Usage: npm run codeowners -- [--root <dir>] [--check]\n';

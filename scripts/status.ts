@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { collectStatus } from '../src/adapters/status/collect-status.ts';
 import { readPreviousReport, writeStatusOutput } from '../src/adapters/status/status-store.ts';
-import { formatFinding } from '../src/core/finding.ts';
+import { formatFinding } from '../src/core/content/finding.ts';
 import { redactText } from '../src/core/status/redact.ts';
 
 const USAGE = 'usage: node scripts/status.ts [--root DIR] [--out DIR] [--json]';

@@ -1,12 +1,12 @@
 /**
  * Astro's content collections, built from the same table and schemas the CLI uses
- * (`src/core/collections.ts`). Astro validates with the schemas; the Launchbook integration
+ * (`src/core/content/collections.ts`). Astro validates with the schemas; the Launchbook integration
  * has already reported any problem with file, line and fix before this runs.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { COLLECTIONS, type CollectionSpec, idFromPath } from './core/collections.ts';
+import { COLLECTIONS, type CollectionSpec, idFromPath } from './core/content/collections.ts';
 
 const CONTENT = './content';
 

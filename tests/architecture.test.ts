@@ -64,8 +64,46 @@ describe('architecture', () => {
 
 	it('finds imports at all (the scanner is not blind)', () => {
 		expect(importsOf('src/adapters/content-loader.ts')).toEqual(
-			expect.arrayContaining(['node:fs', 'yaml', '../core/collections.ts']),
+			expect.arrayContaining(['node:fs', 'yaml', '../core/content/collections.ts']),
 		);
-		expect(layerOf('src/adapters/content-loader.ts', '../core/collections.ts')).toBe('src/core');
+		expect(layerOf('src/adapters/content-loader.ts', '../core/content/collections.ts')).toBe('src/core');
+	});
+	it('groups the core by concern: no module lies loose in src/core', () => {
+		const loose = readdirSync(join(ROOT, 'src/core'), { withFileTypes: true })
+			.filter((e) => e.isFile())
+			.map((e) => e.name);
+		expect(loose).toEqual([]);
+	});
+
+	it('has no import cycle inside src/core (type-only imports included)', () => {
+		const graph = new Map<string, string[]>();
+		for (const file of sources('src/core')) {
+			graph.set(
+				file,
+				importsOf(file)
+					.filter((s) => s.startsWith('.'))
+					.map((s) => relative(ROOT, join(ROOT, file, '..', s))),
+			);
+		}
+		const cycles: string[] = [];
+		const state = new Map<string, 'open' | 'done'>();
+		const stack: string[] = [];
+		const visit = (file: string): void => {
+			state.set(file, 'open');
+			stack.push(file);
+			for (const next of graph.get(file) ?? []) {
+				if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+				else if (!state.has(next)) visit(next);
+			}
+			stack.pop();
+			state.set(file, 'done');
+		};
+		for (const file of graph.keys()) if (!state.has(file)) visit(file);
+		expect(cycles).toEqual([]);
+	});
+
+	it('the scanner reads the markdown imports the cycle check relies on', () => {
+		expect(importsOf('src/core/markdown/markdown-outline.ts')).toContain('./plain-outline.ts');
+		expect(importsOf('src/core/markdown/plain-outline.ts')).not.toContain('./markdown-outline.ts');
 	});
 });

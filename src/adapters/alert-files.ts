@@ -9,8 +9,8 @@ import { LineCounter, type Node as YamlNode, parseAllDocuments } from 'yaml';
 import type { ExportFile } from '../core/alerts/export-set.ts';
 import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../core/alerts/site-index.ts';
 import type { ParsedAlertFile, ParsedDocument } from '../core/alerts/verify.ts';
-import type { SourcePosition } from '../core/finding.ts';
-import { yamlPositions } from '../core/yaml-positions.ts';
+import type { SourcePosition } from '../core/content/finding.ts';
+import { yamlPositions } from '../core/content/yaml-positions.ts';
 
 const ALERT_FILE = /\.(ya?ml|json)$/i;
 const MAX_BYTES = 4 * 1024 * 1024;

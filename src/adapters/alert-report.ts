@@ -4,7 +4,7 @@
  * print alike; only the rule links differ: verify rules are explained on the Alerts page.
  */
 import { verifyRuleHref } from '../core/alerts/verify-rules.ts';
-import { type Finding, formatFinding } from '../core/finding.ts';
+import { type Finding, formatFinding } from '../core/content/finding.ts';
 import {
 	ANNOTATIONS_PER_LEVEL,
 	escapeCell,

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, isScalar, type Node as YamlNode } from 'yaml';
-import { CODEOWNERS_FILE } from '../core/codeowners.ts';
-import type { SourcePosition } from '../core/finding.ts';
+import { CODEOWNERS_FILE } from '../core/ownership/codeowners.ts';
+import type { SourcePosition } from '../core/content/finding.ts';
 import { CONFIG_FILE } from './content-loader.ts';
 
 /** The committed CODEOWNERS text, or `null` when there is none. */

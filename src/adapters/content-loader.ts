@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
-import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/collections.ts';
-import type { Finding, SourcePosition } from '../core/finding.ts';
-import { LOAD_PROBLEMS, type LoadProblemId } from '../core/load-problems.ts';
-import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown-outline.ts';
-import type { ContentModel, DocumentEntry, Entry } from '../core/model.ts';
-import { describeIssue, fieldPath } from '../core/schema-issues.ts';
+import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/content/collections.ts';
+import type { Finding, SourcePosition } from '../core/content/finding.ts';
+import { LOAD_PROBLEMS, type LoadProblemId } from '../core/content/load-problems.ts';
+import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown/markdown-outline.ts';
+import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.ts';
+import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
-import { yamlPositions } from '../core/yaml-positions.ts';
+import { yamlPositions } from '../core/content/yaml-positions.ts';
 
 export const CONFIG_FILE = 'launchbook.config.yaml';
 export const CONTENT_DIR = 'content';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import { externalReferences, selfContain } from '../core/offline-kit.ts';
+import { externalReferences, selfContain } from '../core/incident/offline-kit.ts';
 
 /** Where the kit page renders, and the single file the build ships. */
 export const KIT_PAGE = 'offline-kit/index.html';

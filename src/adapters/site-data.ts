@@ -4,9 +4,9 @@
  */
 import { loadContent } from './content-loader.ts';
 import { readCodeowners, readConfigPositions } from './check-inputs.ts';
-import type { Finding } from '../core/finding.ts';
-import type { ContentModel } from '../core/model.ts';
-import { isoDay } from '../core/review.ts';
+import type { Finding } from '../core/content/finding.ts';
+import type { ContentModel } from '../core/content/model.ts';
+import { isoDay } from '../core/readiness/review.ts';
 import { checkCoverage } from '../core/rules/index.ts';
 
 let cached: ContentModel | undefined;

@@ -11,7 +11,7 @@ import { ChangesError, changedFilesFromGit, readChangedFiles } from '../adapters
 import { renderAnnotations, renderSummary } from '../adapters/reporters/github.ts';
 import { renderJson } from '../adapters/reporters/json.ts';
 import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
-import { isoDay } from '../core/review.ts';
+import { isoDay } from '../core/readiness/review.ts';
 import { checkCoverage } from '../core/rules/index.ts';
 
 export const USAGE = `Usage: npm run check -- [options]

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { loadContent } from '../adapters/content-loader.ts';
 import { checkSite } from '../adapters/site-data.ts';
-import { compareFindings, formatFinding } from '../core/finding.ts';
+import { compareFindings, formatFinding } from '../core/content/finding.ts';
 
 /**
  * Coverage errors stop the build. LAUNCHBOOK_GATE=warn keeps building and logs them as

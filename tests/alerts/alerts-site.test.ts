@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { indexBuiltSite } from '../../src/adapters/alert-files.ts';
 import { loadContent } from '../../src/adapters/content-loader.ts';
 import { alertPagePath, alertPageUrl, declaredAlerts, runbookUrl } from '../../src/core/alerts/declared-alert.ts';
-import { runbookRefHref } from '../../src/core/site-links.ts';
+import { runbookRefHref } from '../../src/core/site/site-links.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { resolveSiteLink } from '../../src/core/alerts/site-index.ts';
 import { serveStatic, type StaticServer } from '../browser/support/static-server.ts';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codePathProblem, codeownersDrift, generateCodeowners } from '../../src/core/codeowners.ts';
-import { pathOwnership } from '../../src/core/path-ownership.ts';
+import { codePathProblem, codeownersDrift, generateCodeowners } from '../../src/core/ownership/codeowners.ts';
+import { pathOwnership } from '../../src/core/ownership/path-ownership.ts';
 import { check, GOOD, mutate } from './support.ts';
 
 const committed = readFileSync(join(GOOD, '.github/CODEOWNERS'), 'utf8');

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outlineMarkdownFull } from '../../src/core/markdown-outline.ts';
-import { plainOutline } from '../../src/core/plain-outline.ts';
+import { outlineMarkdownFull } from '../../src/core/markdown/markdown-outline.ts';
+import { plainOutline } from '../../src/core/markdown/plain-outline.ts';
 import { REPO } from './support.ts';
 
 function full(body: string): unknown {

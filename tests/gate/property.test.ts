@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import type { Finding } from '../../src/core/finding.ts';
+import type { Finding } from '../../src/core/content/finding.ts';
 import { checkCoverage } from '../../src/core/rules/index.ts';
 import { copyTree, GOOD, TODAY } from './support.ts';
 

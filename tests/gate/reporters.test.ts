@@ -1,6 +1,6 @@
 /** Reporters: GitHub escaping, annotation caps, the 1 MiB job summary, text colour rules. */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/finding.ts';
+import type { Finding } from '../../src/core/content/finding.ts';
 import {
 	escapeCell,
 	escapeData,

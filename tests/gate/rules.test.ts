@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
-import { locate } from '../../src/core/model.ts';
+import { locate } from '../../src/core/content/model.ts';
 import { checkCoverage } from '../../src/core/rules/index.ts';
 import { check, mutate, setBody, TODAY } from './support.ts';
 

@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { formatFinding, type Finding } from '../../src/core/finding.ts';
-import { outlineMarkdown } from '../../src/core/markdown-outline.ts';
-import type { ContentModel, DocumentEntry } from '../../src/core/model.ts';
+import { formatFinding, type Finding } from '../../src/core/content/finding.ts';
+import { outlineMarkdown } from '../../src/core/markdown/markdown-outline.ts';
+import type { ContentModel, DocumentEntry } from '../../src/core/content/model.ts';
 import { checkCoverage, type CheckOptions } from '../../src/core/rules/index.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');

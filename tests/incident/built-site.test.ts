@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { blastRadius, buildGraph, upstream } from '../../src/core/graph.ts';
-import { externalReferences } from '../../src/core/offline-kit.ts';
+import { blastRadius, buildGraph, upstream } from '../../src/core/graph/graph.ts';
+import { externalReferences } from '../../src/core/incident/offline-kit.ts';
 import { textOf } from '../site/html.ts';
 
 const dist = inject('builtSite');

@@ -7,7 +7,7 @@ import {
 	formatUtcMinute,
 	nextUpdateAt,
 	placeholders,
-} from '../../src/core/comms-fill.ts';
+} from '../../src/core/incident/comms-fill.ts';
 
 describe('filling a comms template', () => {
 	const message = 'Problem with {{surface}} since {{ startTime }}. Next update by {{nextUpdate}}. ({{surface}})';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../src/core/graph.ts';
-import { assignLayers, layoutGraph, wrapLabel } from '../../src/core/graph-layout.ts';
+import { buildGraph } from '../../src/core/graph/graph.ts';
+import { assignLayers, layoutGraph, wrapLabel } from '../../src/core/graph/graph-layout.ts';
 
 const graph = buildGraph([
 	{ id: 'gcp', kind: 'vendor', dependsOn: [] },

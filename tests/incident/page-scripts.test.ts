@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moduleImports, pageScripts } from '../../src/core/page-scripts.ts';
+import { moduleImports, pageScripts } from '../../src/core/site/page-scripts.ts';
 
 describe('what JavaScript a page ships', () => {
 	it('counts module and classic scripts, not JSON data blocks', () => {

@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { compareFindings, formatFinding } from '../../src/core/finding.ts';
-import { LOAD_PROBLEMS, type LoadProblemId } from '../../src/core/load-problems.ts';
-import type { ContentModel } from '../../src/core/model.ts';
+import { compareFindings, formatFinding } from '../../src/core/content/finding.ts';
+import { LOAD_PROBLEMS, type LoadProblemId } from '../../src/core/content/load-problems.ts';
+import type { ContentModel } from '../../src/core/content/model.ts';
 
 export const GOOD = resolve(import.meta.dirname, '../fixtures/schemas/good');
 

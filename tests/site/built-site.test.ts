@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { heatMap } from '../../src/core/heat-map.ts';
-import { reviewState } from '../../src/core/review.ts';
-import { parseRunbookRef, rosterHref, runbookRefHref, vendorAnchor } from '../../src/core/site-links.ts';
+import { heatMap } from '../../src/core/readiness/heat-map.ts';
+import { reviewState } from '../../src/core/readiness/review.ts';
+import { parseRunbookRef, rosterHref, runbookRefHref, vendorAnchor } from '../../src/core/site/site-links.ts';
 import { elementAt, idsOf, mainOf, pageExists, readPage, tagsOf, textOf } from './html.ts';
 
 const dist = inject('builtSite');

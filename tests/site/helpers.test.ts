@@ -2,13 +2,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { actionItemState } from '../../src/core/action-item.ts';
-import { checklistStatus } from '../../src/core/checklist-status.ts';
-import type { Finding } from '../../src/core/finding.ts';
-import { heatMap, riskBand, riskScore } from '../../src/core/heat-map.ts';
-import { criterionForRule, readiness, worstState } from '../../src/core/readiness.ts';
-import { reviewState } from '../../src/core/review.ts';
-import { parseRunbookRef, rosterHref, runbookRefHref, vendorHref } from '../../src/core/site-links.ts';
+import { actionItemState } from '../../src/core/readiness/action-item.ts';
+import { checklistStatus } from '../../src/core/readiness/checklist-status.ts';
+import type { Finding } from '../../src/core/content/finding.ts';
+import { heatMap, riskBand, riskScore } from '../../src/core/readiness/heat-map.ts';
+import { criterionForRule, readiness, worstState } from '../../src/core/readiness/readiness.ts';
+import { reviewState } from '../../src/core/readiness/review.ts';
+import { parseRunbookRef, rosterHref, runbookRefHref, vendorHref } from '../../src/core/site/site-links.ts';
 import type { ChecklistItem } from '../../src/core/schemas/checklist.ts';
 
 const fixture = loadContent(join(import.meta.dirname, 'fixtures/basic'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { formatFinding } from '../../src/core/finding.ts';
+import { formatFinding } from '../../src/core/content/finding.ts';
 
 const roots: string[] = [];
 afterAll(() => {

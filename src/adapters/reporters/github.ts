@@ -3,7 +3,7 @@
  * GitHub's per-step limits, with a note of how many were left out) and a Markdown table of
  * every finding for the job summary (kept under its 1 MiB limit).
  */
-import type { Finding } from '../../core/finding.ts';
+import type { Finding } from '../../core/content/finding.ts';
 import { ruleHref } from '../../core/rules/catalog.ts';
 
 /** GitHub shows at most this many annotations of each level per step, and drops the rest silently. */

@@ -1,5 +1,5 @@
 /** The machine-readable report: one JSON document. */
-import type { Finding } from '../../core/finding.ts';
+import type { Finding } from '../../core/content/finding.ts';
 import { ruleHref } from '../../core/rules/catalog.ts';
 
 export interface JsonReportMeta {

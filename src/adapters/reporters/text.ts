@@ -1,6 +1,6 @@
 /** The report for people: one line per finding, then a summary. Colour only on a terminal, never with NO_COLOR. */
-import type { Finding } from '../../core/finding.ts';
-import { formatFinding } from '../../core/finding.ts';
+import type { Finding } from '../../core/content/finding.ts';
+import { formatFinding } from '../../core/content/finding.ts';
 
 export interface TextOptions {
 	readonly color: boolean;

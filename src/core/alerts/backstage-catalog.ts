@@ -6,8 +6,8 @@
  * the organisation's own Backstage org data. Pure: content in, YAML text out.
  */
 import { stringify } from 'yaml';
-import type { ContentModel } from '../model.ts';
-import { runbookHref } from '../site-links.ts';
+import type { ContentModel } from '../content/model.ts';
+import { runbookHref } from '../site/site-links.ts';
 import { siteBase } from './declared-alert.ts';
 
 export interface CatalogOptions {

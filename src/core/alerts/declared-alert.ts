@@ -2,12 +2,12 @@
  * The alerts declared in content, flattened with everything an export needs: the surface
  * that owns each alert, its team, its severity, and the runbook section it lands on. Pure.
  */
-import type { ContentModel, DocumentEntry, Entry } from '../model.ts';
+import type { ContentModel, DocumentEntry, Entry } from '../content/model.ts';
 import type { Runbook } from '../schemas/runbook.ts';
 import type { Severity } from '../schemas/severity.ts';
 import type { Alert, Surface } from '../schemas/surface.ts';
 import type { Team } from '../schemas/team.ts';
-import { parseRunbookRef, runbookRefHref } from '../site-links.ts';
+import { parseRunbookRef, runbookRefHref } from '../site/site-links.ts';
 
 export interface DeclaredAlert {
 	readonly alert: Alert;

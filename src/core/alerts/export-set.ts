@@ -2,7 +2,7 @@
  * Every exported file, by path, from the content model: what `npm run alerts:export` writes
  * and what the site serves under `/exports/`. One function, so the two cannot differ. Pure.
  */
-import type { ContentModel } from '../model.ts';
+import type { ContentModel } from '../content/model.ts';
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
 import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';

@@ -4,9 +4,9 @@
  * has a runbook link, the link stays on the site, its page and section exist, and its name
  * is declared. Pure: parsed files, the site's index and the declared alerts in; findings out.
  */
-import { compareFindings, type Finding, type SourcePosition } from '../finding.ts';
-import { locate } from '../model.ts';
-import { runbookRefHref } from '../site-links.ts';
+import { compareFindings, type Finding, type SourcePosition } from '../content/finding.ts';
+import { locate } from '../content/model.ts';
+import { runbookRefHref } from '../site/site-links.ts';
 import { alertPagePath } from './declared-alert.ts';
 import { POLICY_LIMITS } from './alert-policy.ts';
 import { type LinkResolution, resolveSiteLink, type SiteIndex } from './site-index.ts';

@@ -1,6 +1,6 @@
 /** Every surface has alerts; every alert links over https and lands on a runbook heading that exists. */
 import { isHttpsUrl } from '../schemas/common.ts';
-import { parseRunbookRef } from '../site-links.ts';
+import { parseRunbookRef } from '../site/site-links.ts';
 import type { RuleContext } from './context.ts';
 
 export function checkAlerts(ctx: RuleContext): void {

@@ -3,7 +3,7 @@
  * level, what it checks, why it matters and how to fix it. The rule pages are rendered from
  * this table, and the policy (`launchbook.config.yaml`) may change any level by id. Pure data.
  */
-import { LOAD_PROBLEMS, type LoadProblemId } from '../load-problems.ts';
+import { LOAD_PROBLEMS, type LoadProblemId } from '../content/load-problems.ts';
 
 export type RuleLevel = 'error' | 'warning';
 

@@ -2,8 +2,8 @@
  * Pull-request mode: each changed path has an owning surface (or may go unowned), and a
  * change to a surface's code finds its runbooks within their review period.
  */
-import { normalisePath, pathOwnership } from '../path-ownership.ts';
-import { reviewState } from '../review.ts';
+import { normalisePath, pathOwnership } from '../ownership/path-ownership.ts';
+import { reviewState } from '../readiness/review.ts';
 import type { RuleContext } from './context.ts';
 import { listSome } from './context.ts';
 

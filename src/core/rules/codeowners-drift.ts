@@ -1,5 +1,5 @@
 /** The committed CODEOWNERS is exactly the generated one. */
-import { codeownersDrift, generateCodeowners, hasOwnership } from '../codeowners.ts';
+import { codeownersDrift, generateCodeowners, hasOwnership } from '../ownership/codeowners.ts';
 import type { RuleContext } from './context.ts';
 
 const FIX =

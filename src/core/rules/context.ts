@@ -2,9 +2,9 @@
  * What every rule receives: the model, the policy, today's date and lookup tables built once,
  * plus `report`, which collects findings. Rules never decide levels: those come from the policy.
  */
-import { COLLECTIONS, type CollectionName } from '../collections.ts';
-import type { SourcePosition } from '../finding.ts';
-import { locate, type ContentModel, type DocumentEntry, type Entry } from '../model.ts';
+import { COLLECTIONS, type CollectionName } from '../content/collections.ts';
+import type { SourcePosition } from '../content/finding.ts';
+import { locate, type ContentModel, type DocumentEntry, type Entry } from '../content/model.ts';
 import type { Policy } from '../schemas/policy.ts';
 import type { Runbook } from '../schemas/runbook.ts';
 import type { Alert, Surface } from '../schemas/surface.ts';

@@ -1,6 +1,6 @@
 /** Ids are unique where they are looked up: a duplicate makes one entry unreachable. */
-import type { SourcePosition } from '../finding.ts';
-import { locate, type Entry } from '../model.ts';
+import type { SourcePosition } from '../content/finding.ts';
+import { locate, type Entry } from '../content/model.ts';
 import type { RuleContext } from './context.ts';
 
 interface Site {

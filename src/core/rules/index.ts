@@ -3,8 +3,8 @@
  * the level the policy sets for its rule (dropping rules set to `off`), adds the loader's
  * problems, and sorts. Pure: the caller passes today's date and any file it read.
  */
-import { compareFindings, type Finding } from '../finding.ts';
-import type { ContentModel } from '../model.ts';
+import { compareFindings, type Finding } from '../content/finding.ts';
+import type { ContentModel } from '../content/model.ts';
 import type { Policy } from '../schemas/policy.ts';
 import { checkAlerts } from './alerts.ts';
 import { ruleSpec } from './catalog.ts';

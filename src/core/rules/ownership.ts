@@ -1,5 +1,5 @@
 /** Surfaces have owners in the roster, an on-call link, and code paths CODEOWNERS can read. */
-import { codePathProblem } from '../codeowners.ts';
+import { codePathProblem } from '../ownership/codeowners.ts';
 import { isHttpsUrl } from '../schemas/common.ts';
 import type { RuleContext } from './context.ts';
 

@@ -2,7 +2,7 @@
  * References between entries resolve: risks, dependencies (and their cycles), alert
  * severities, vendor priorities, role surfaces and checklist owners.
  */
-import { buildGraph, findCycles } from '../graph.ts';
+import { buildGraph, findCycles } from '../graph/graph.ts';
 import type { RuleContext } from './context.ts';
 
 export function checkReferences(ctx: RuleContext): void {

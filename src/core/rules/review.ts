@@ -1,5 +1,5 @@
 /** Runbook reviews are fresh: a warning inside the window before the due date, an error after it. */
-import { reviewState } from '../review.ts';
+import { reviewState } from '../readiness/review.ts';
 import type { RuleContext } from './context.ts';
 import { plural } from './context.ts';
 

@@ -1,5 +1,5 @@
 /** The Rollback section holds an ordered list of concrete steps, never a placeholder. */
-import type { Block } from '../markdown-outline.ts';
+import type { Block } from '../markdown/markdown-outline.ts';
 import type { RuleContext } from './context.ts';
 import { findSection, sectionBlocks } from './sections.ts';
 

@@ -2,7 +2,7 @@
  * Runbooks name a known surface and owner, every surface has a runbook, and the alerts a
  * runbook lists agree with the alerts that land on it, both ways.
  */
-import { parseRunbookRef } from '../site-links.ts';
+import { parseRunbookRef } from '../site/site-links.ts';
 import type { RuleContext } from './context.ts';
 
 export function checkRunbookLinks(ctx: RuleContext): void {

@@ -1,5 +1,5 @@
 /** Finding a runbook's required sections by heading. Pure helpers shared by the runbook rules. */
-import type { Block, Outline, Section } from '../markdown-outline.ts';
+import type { Block, Outline, Section } from '../markdown/markdown-outline.ts';
 
 /**
  * Whether a heading names a section: the same words, case-insensitive, or the name followed

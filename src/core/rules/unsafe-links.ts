@@ -4,7 +4,7 @@
  * blocks and code spans are examples, not links, and are left alone. (MDX has no
  * `<scheme:…>` autolinks: those fail to parse and are reported as content-mdx.)
  */
-import type { DocumentEntry } from '../model.ts';
+import type { DocumentEntry } from '../content/model.ts';
 import type { RuleContext } from './context.ts';
 
 const SCHEME = String.raw`((?:java|vb)script|data|file)\s*:`;

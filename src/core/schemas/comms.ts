@@ -7,11 +7,9 @@ export const PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] 
 /** A variable a template declares; the fill-in form asks for it. */
 export const CommsVariableSchema = z.strictObject({
 	/** Placeholder name used as `{{name}}` in the message. @example "surface" */
-	name: z
-		.string()
-		.regex(/^[a-z][a-zA-Z0-9]*$/, {
-			error: 'expected a variable name such as "startTime" (letters and digits, starting lower-case)',
-		}),
+	name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, {
+		error: 'expected a variable name such as "startTime" (letters and digits, starting lower-case)',
+	}),
 	/** Form label. @example "Start time (UTC)" */
 	label: z.string().min(1),
 	/**

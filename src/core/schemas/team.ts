@@ -24,11 +24,9 @@ export const TeamSchema = z.strictObject({
 	/** Owning teams carry surfaces; adjacent teams are depended on but not on our rotations. */
 	kind: z.enum(['owning', 'incident-command', 'adjacent']).default('owning'),
 	/** GitHub team handle used in CODEOWNERS. @example "@example-org/billing-platform" */
-	github: z
-		.string()
-		.regex(/^@[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
-			error: 'expected a GitHub team handle such as "@example-org/billing-platform"',
-		}),
+	github: z.string().regex(/^@[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
+		error: 'expected a GitHub team handle such as "@example-org/billing-platform"',
+	}),
 	/** @example "#billing-oncall" */
 	channel: z.string().regex(/^#[a-z0-9_-]+$/, { error: 'expected a chat channel such as "#billing-oncall"' }),
 	/** Pager escalation policy. */

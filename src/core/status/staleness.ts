@@ -1,5 +1,5 @@
 /** When a value stops being trusted: kept from an earlier run, or older than the configured age. */
-import type { CheckStatus } from './report.ts';
+import type { CheckStatus } from './check-status.ts';
 
 /** Age of an observation at `now`, in ms; Infinity when it was never observed. */
 export function observationAgeMs(check: Pick<CheckStatus, 'observedAt'>, now: Date): number {

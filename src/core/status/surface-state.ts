@@ -3,7 +3,7 @@
  * as code: the status page prints `SURFACE_STATE_RULE`, so what responders read is what runs.
  * Pure and small on purpose: the status page's browser script imports it too.
  */
-import type { CheckStatus } from './report.ts';
+import type { CheckStatus } from './check-status.ts';
 import { isStale } from './staleness.ts';
 import type { StatusState } from './state.ts';
 

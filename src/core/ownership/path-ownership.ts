@@ -3,8 +3,8 @@
  * dotfiles). Pure: compile once, then ask for each changed path.
  */
 import picomatch from 'picomatch';
-import type { ContentModel } from './model.ts';
-import { DEFAULT_UNOWNED_ALLOWED } from './schemas/policy.ts';
+import type { ContentModel } from '../content/model.ts';
+import { DEFAULT_UNOWNED_ALLOWED } from '../schemas/policy.ts';
 
 export interface PathOwnership {
 	/** Surface ids whose code paths match `path`, sorted. */

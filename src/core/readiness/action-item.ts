@@ -1,5 +1,5 @@
 /** The state of a tabletop action item on a given day: its status, and whether it is overdue. Pure. */
-import type { ActionItem } from './schemas/tabletop.ts';
+import type { ActionItem } from '../schemas/tabletop.ts';
 
 export interface ActionItemState {
 	readonly status: ActionItem['status'];

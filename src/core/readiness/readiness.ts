@@ -4,11 +4,11 @@
  * declares, then findings on the surface's files raise it to a warning or a problem. The
  * home page renders this; the coverage gate feeds the findings. Pure.
  */
-import type { Finding } from './finding.ts';
-import type { ContentModel } from './model.ts';
+import type { Finding } from '../content/finding.ts';
+import type { ContentModel } from '../content/model.ts';
 import { reviewState } from './review.ts';
-import { parseRunbookRef } from './site-links.ts';
-import { surfaceFiles } from './surface-files.ts';
+import { parseRunbookRef } from '../site/site-links.ts';
+import { surfaceFiles } from '../content/surface-files.ts';
 
 export const CRITERIA = [
 	{ id: 'owner', label: 'Owner' },

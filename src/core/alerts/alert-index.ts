@@ -1,6 +1,6 @@
 /** Every alert by id, with the surface that declares it (alert ids are unique across surfaces). Pure. */
-import type { ContentModel } from './model.ts';
-import type { Alert, Surface } from './schemas/surface.ts';
+import type { ContentModel } from '../content/model.ts';
+import type { Alert, Surface } from '../schemas/surface.ts';
 
 export interface IndexedAlert {
 	readonly alert: Alert;

@@ -8,28 +8,10 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Block, Outline, Section } from './outline-types.ts';
 import { plainOutline } from './plain-outline.ts';
 
-export type Block =
-	| { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[]; readonly line: number }
-	| { readonly type: 'paragraph'; readonly text: string; readonly line: number }
-	| { readonly type: 'code'; readonly lang: string; readonly value: string; readonly line: number }
-	| { readonly type: 'other'; readonly kind: string; readonly line: number };
-
-export interface Section {
-	readonly depth: number;
-	readonly text: string;
-	/** The anchor the site gives the heading (GitHub slugger, as Astro uses). */
-	readonly slug: string;
-	readonly line: number;
-	readonly column: number;
-	/** Blocks between this heading and the next heading of any depth. */
-	readonly blocks: readonly Block[];
-}
-
-export interface Outline {
-	readonly sections: readonly Section[];
-}
+export type { Block, Outline, Section } from './outline-types.ts';
 
 export class MarkdownSyntaxError extends Error {
 	readonly line: number;

@@ -3,16 +3,16 @@
  * content config and the CLI loader both read this table, so the two cannot disagree.
  */
 import type { z } from 'zod';
-import { ChecklistItemSchema } from './schemas/checklist.ts';
-import { CommsTemplateSchema } from './schemas/comms.ts';
-import { EscalationSchema } from './schemas/escalation.ts';
-import { RiskSchema } from './schemas/risk.ts';
-import { RunbookSchema } from './schemas/runbook.ts';
-import { SeveritySchema } from './schemas/severity.ts';
-import { SurfaceSchema } from './schemas/surface.ts';
-import { TabletopSchema } from './schemas/tabletop.ts';
-import { TeamSchema } from './schemas/team.ts';
-import { VendorSchema } from './schemas/vendor.ts';
+import { ChecklistItemSchema } from '../schemas/checklist.ts';
+import { CommsTemplateSchema } from '../schemas/comms.ts';
+import { EscalationSchema } from '../schemas/escalation.ts';
+import { RiskSchema } from '../schemas/risk.ts';
+import { RunbookSchema } from '../schemas/runbook.ts';
+import { SeveritySchema } from '../schemas/severity.ts';
+import { SurfaceSchema } from '../schemas/surface.ts';
+import { TabletopSchema } from '../schemas/tabletop.ts';
+import { TeamSchema } from '../schemas/team.ts';
+import { VendorSchema } from '../schemas/vendor.ts';
 
 export interface CollectionSpec {
 	/** Path under `content/`: a folder (one entry per file) or one YAML file holding a list. */

@@ -10,7 +10,7 @@
  * real parser. Linear in the body. Pure.
  */
 import GithubSlugger from 'github-slugger';
-import type { Block, Outline, Section } from './markdown-outline.ts';
+import type { Block, Outline, Section } from './outline-types.ts';
 
 /** Outside code, any of these may change the text or make MDX meaningful: leave it to the full parser. */
 const UNSAFE = /[<{}\\*_[\]~&\t\r]|^\s*(?:import|export)\s/;

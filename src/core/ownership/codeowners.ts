@@ -2,7 +2,7 @@
  * CODEOWNERS generated from the surfaces' code paths and owning teams, and the comparison
  * with the committed file. Pure: the adapter reads and writes the file.
  */
-import type { ContentModel } from './model.ts';
+import type { ContentModel } from '../content/model.ts';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 

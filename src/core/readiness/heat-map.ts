@@ -2,8 +2,8 @@
  * The risk heat map: risks counted in a likelihood × impact grid, with a band per cell
  * (score = likelihood rank × impact rank, 1–25). Pure.
  */
-import { IMPACTS, LIKELIHOODS } from './schemas/risk.ts';
-import type { Risk } from './schemas/risk.ts';
+import { IMPACTS, LIKELIHOODS } from '../schemas/risk.ts';
+import type { Risk } from '../schemas/risk.ts';
 
 export type Likelihood = (typeof LIKELIHOODS)[number];
 export type Impact = (typeof IMPACTS)[number];

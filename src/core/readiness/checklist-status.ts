@@ -2,8 +2,8 @@
  * The status of a go/no-go item. A manual item carries its own; a derived item is computed
  * from Launchbook's checks and can never be typed in. Pure.
  */
-import type { Finding } from './finding.ts';
-import type { ChecklistItem } from './schemas/checklist.ts';
+import type { Finding } from '../content/finding.ts';
+import type { ChecklistItem } from '../schemas/checklist.ts';
 
 export interface ChecklistStatus {
 	readonly state: 'go' | 'no-go' | 'pending' | 'see-status';

@@ -4,18 +4,18 @@
  */
 import type { CollectionName } from './collections.ts';
 import type { Finding, SourcePosition } from './finding.ts';
-import type { Outline } from './markdown-outline.ts';
-import type { ChecklistItem } from './schemas/checklist.ts';
-import type { CommsTemplate } from './schemas/comms.ts';
-import type { Config } from './schemas/config.ts';
-import type { Escalation } from './schemas/escalation.ts';
-import type { Risk } from './schemas/risk.ts';
-import type { Runbook } from './schemas/runbook.ts';
-import type { Severity } from './schemas/severity.ts';
-import type { Surface } from './schemas/surface.ts';
-import type { Tabletop } from './schemas/tabletop.ts';
-import type { Team } from './schemas/team.ts';
-import type { Vendor } from './schemas/vendor.ts';
+import type { Outline } from '../markdown/markdown-outline.ts';
+import type { ChecklistItem } from '../schemas/checklist.ts';
+import type { CommsTemplate } from '../schemas/comms.ts';
+import type { Config } from '../schemas/config.ts';
+import type { Escalation } from '../schemas/escalation.ts';
+import type { Risk } from '../schemas/risk.ts';
+import type { Runbook } from '../schemas/runbook.ts';
+import type { Severity } from '../schemas/severity.ts';
+import type { Surface } from '../schemas/surface.ts';
+import type { Tabletop } from '../schemas/tabletop.ts';
+import type { Team } from '../schemas/team.ts';
+import type { Vendor } from '../schemas/vendor.ts';
 
 export interface Entry<T> {
 	readonly collection: CollectionName;
