@@ -19,7 +19,9 @@ const temp = () => {
 	temps.push(d);
 	return d;
 };
-afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+afterAll(() => {
+	for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
 
 function verify(args: string[], env: Record<string, string> = {}) {
 	return spawnSync(NODE, [join(REPO, 'scripts/alerts-verify.ts'), ...args], {

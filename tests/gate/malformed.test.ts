@@ -25,7 +25,7 @@ describe('malformed inputs', () => {
 				expect(r.stdout).toBe('');
 				// One clear finding, not a cascade of follow-on ones.
 				if (c.only)
-					expect(r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+  (error|warning)  /.test(l))).toHaveLength(1);
+					expect(r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l))).toHaveLength(1);
 			} finally {
 				tree.cleanup();
 			}

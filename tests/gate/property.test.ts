@@ -178,9 +178,11 @@ describe('loading and the rules never throw', () => {
 				}),
 				(surfaces, changed) => {
 					const files: Record<string, string> = {};
-					surfaces.forEach((s, i) => (files[`content/surfaces/fuzz-${i}.yaml`] = stringify(s)));
+					surfaces.forEach((s, i) => {
+						files[`content/surfaces/fuzz-${i}.yaml`] = stringify(s);
+					});
 					for (let i = surfaces.length; i < 4; i++)
-						files[`content/surfaces/fuzz-${i}.yaml`] = 'id: filler-surface-' + i + '\n';
+						files[`content/surfaces/fuzz-${i}.yaml`] = `id: filler-surface-${i}\n`;
 					wellFormed(gate(files, changed));
 				},
 			),

@@ -243,7 +243,7 @@ describe('one mutation per rule', () => {
 			'\n1. Pin traffic to the last good revision.\n2. TODO: confirm the region\n3. Step three\n',
 			[
 				`${ERRORS_RB}:27:1  error  runbook-rollback-steps  the "Rollback" section of runbook "payments/errors" has 1 concrete step; at least 2 are required. ${ROLLBACK_FIX}`,
-				`${ERRORS_RB}:29:1  error  runbook-rollback-steps  rollback step 2 of runbook "payments/errors" contains "TODO" (\"TODO: confirm the region\"), not a concrete step. ${ROLLBACK_FIX}`,
+				`${ERRORS_RB}:29:1  error  runbook-rollback-steps  rollback step 2 of runbook "payments/errors" contains "TODO" ("TODO: confirm the region"), not a concrete step. ${ROLLBACK_FIX}`,
 				`${ERRORS_RB}:29:1  error  runbook-rollback-steps  rollback step 3 of runbook "payments/errors" is a placeholder ("Step three"), not a concrete step. ${ROLLBACK_FIX}`,
 			],
 		],

@@ -53,11 +53,15 @@ describe('.github/workflows/pull-request.yml', () => {
 		expect(steps.some((s) => s.run === 'git config --global --add safe.directory "$GITHUB_WORKSPACE"')).toBe(true);
 	});
 
-	it('installs with npm ci, runs the tests with system tools required, then the gate in github format against the base branch', () => {
+	it('installs with npm ci, lints, type-checks, runs the tests with system tools required, then the gate in github format against the base branch', () => {
 		const ci = indexOf((s) => s.run === 'npm ci');
 		const tests = indexOf((s) => s.run === 'npm test');
 		const gate = indexOf((s) => s.run?.startsWith('npm run check') === true);
+		const lint = indexOf((s) => s.run === 'npm run lint');
+		const typecheck = indexOf((s) => s.run === 'npm run typecheck');
 		expect(ci).toBeGreaterThan(0);
+		expect(lint).toBeGreaterThan(ci);
+		expect(typecheck).toBeGreaterThan(ci);
 		expect(tests).toBeGreaterThan(ci);
 		expect(gate).toBeGreaterThan(tests);
 		expect(steps[tests]!.env).toMatchObject({ LAUNCHBOOK_REQUIRE_TOOLS: '1' });

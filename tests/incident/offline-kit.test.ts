@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { externalReferences, kitRunbookAnchor, namespaceRunbookIds, selfContain } from '../../src/core/incident/offline-kit.ts';
+import {
+	externalReferences,
+	kitRunbookAnchor,
+	namespaceRunbookIds,
+	selfContain,
+} from '../../src/core/incident/offline-kit.ts';
 
 describe('making the offline kit self-contained', () => {
 	const page = [

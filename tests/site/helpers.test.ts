@@ -43,7 +43,7 @@ describe('readiness', () => {
 			comms: 'problem: 1 of 2 required templates missing for sev1, sev2',
 			status: 'unknown: 1 status check declared',
 		});
-		expect(cells['webhooks']).toMatchObject({
+		expect(cells.webhooks).toMatchObject({
 			review: 'problem: 1 of 1 runbook overdue for review',
 			status: 'warning: no live status checks declared',
 		});

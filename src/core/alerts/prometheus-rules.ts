@@ -35,7 +35,7 @@ function description(d: DeclaredAlert): string {
 }
 
 export function prometheusRule(d: DeclaredAlert, siteUrl: string): PrometheusRule {
-	if (!d.alert.query || d.alert.query.language !== 'promql') throw new Error(`alert ${d.alert.id} has no PromQL query`);
+	if (d.alert.query?.language !== 'promql') throw new Error(`alert ${d.alert.id} has no PromQL query`);
 	const dashboard = d.surface.dashboards[0]?.url;
 	return {
 		alert: d.alert.name,

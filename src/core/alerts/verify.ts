@@ -301,7 +301,10 @@ function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => voi
 			});
 	}
 	if (Array.isArray(v) && v.length > 0 && v.every(looksLikePolicy))
-		return (ctx, report) => v.forEach((p, i) => verifyPolicy(ctx, report, doc, p, `[${i}]`));
+		return (ctx, report) =>
+			v.forEach((p, i) => {
+				verifyPolicy(ctx, report, doc, p, `[${i}]`);
+			});
 	return undefined;
 }
 
@@ -325,7 +328,10 @@ function verifyDocuments(
 	const present = file.documents.filter((d) => d.value !== null && d.value !== undefined);
 	const checkers = present.map(checkerFor).filter((c) => c !== undefined);
 	// A file of several documents (Kubernetes manifests) may hold other kinds next to its rules.
-	if (checkers.length > 0) return checkers.forEach((check) => check(ctx, report));
+	if (checkers.length > 0) {
+		for (const check of checkers) check(ctx, report);
+		return;
+	}
 	if (file.discovered) return;
 	const first = present[0];
 	if (!first) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');

@@ -125,7 +125,9 @@ export function layoutGraph(
 			const kb = key(b);
 			return ka === kb ? a.localeCompare(b) : ka < kb ? -1 : 1;
 		});
-		layer.forEach((id, i) => order.set(id, i));
+		layer.forEach((id, i) => {
+			order.set(id, i);
+		});
 	}
 
 	const widest = Math.max(0, ...layers.map((l) => l.length));

@@ -17,7 +17,7 @@ export interface FillResult {
 /** Replace `{{name}}` placeholders with trimmed values. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): FillResult {
 	const missing: string[] = [];
-	const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+	const text = template.replace(PLACEHOLDER, (_whole, name: string) => {
 		const value = values[name]?.trim();
 		if (value) return value;
 		if (!missing.includes(name)) missing.push(name);

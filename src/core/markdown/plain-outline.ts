@@ -266,7 +266,7 @@ function parseBlocks(
 			// GFM splits cells at every pipe, inside code spans too; each cell must be plain on its own.
 			const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
 			if (cells(line).length !== cells(next).length || indentOf(next) > 0) throw new Unsupported();
-			cells(line).forEach((c) => inline(c, true));
+			for (const c of cells(line)) inline(c, true);
 			let j = i + 2;
 			while (j < lines.length && !isBlank(lines[j]!)) {
 				const row = lines[j]!;
@@ -277,7 +277,7 @@ function parseBlocks(
 					ONLY_RULE_CHARS.test(row)
 				)
 					throw new Unsupported();
-				cells(row).forEach((c) => inline(c, true));
+				for (const c of cells(row)) inline(c, true);
 				j++;
 			}
 			blocks.push({ block: { type: 'other', kind: 'table', line: at }, text: '' });

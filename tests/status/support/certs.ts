@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 
 /** openssl's ASN.1 time: YYYYMMDDHHMMSSZ. */
 function asn1(date: Date): string {
-	return date.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+	return `${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 }
 
 export class TestPki {
