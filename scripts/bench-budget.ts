@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { moduleImports, pageScripts } from '../src/core/site/page-scripts.ts';
+import { parseCliArgs, UsageError } from '../src/cli/args.ts';
 
 const JS_BUDGET = 10 * 1024;
 const KIT_BUDGET = 2 * 1024 * 1024;
@@ -124,14 +125,13 @@ const stem = (name: string) => name.replace(/\.[A-Za-z0-9_-]{8}\.js$/, '.js');
 
 function main(argv: string[]): number {
 	let dist: string | undefined;
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--dist' && argv[i + 1]) dist = resolve(argv[++i]!);
-		else {
-			process.stderr.write(
-				`bench-budget: unknown argument "${argv[i]}". Usage: node scripts/bench-budget.ts [--dist DIR]\n`,
-			);
-			return 2;
-		}
+	try {
+		const { values } = parseCliArgs(argv, { dist: { type: 'string' } });
+		if (values.dist !== undefined) dist = resolve(values.dist);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		process.stderr.write(`bench-budget: ${error.message}. Usage: node scripts/bench-budget.ts [--dist DIR]\n`);
+		return 2;
 	}
 	const work = mkdtempSync(join(tmpdir(), 'launchbook-bench-'));
 	try {

@@ -10,6 +10,7 @@ const { mkdirSync, renameSync, statSync, writeFileSync } = await import('node:fs
 const { dirname, join, resolve } = await import('node:path');
 const { loadContent } = await import('../src/adapters/content-loader.ts');
 const { readCodeowners } = await import('../src/adapters/check-inputs.ts');
+const { parseCliArgs, UsageError } = await import('../src/cli/args.ts');
 const { CODEOWNERS_FILE, codeownersDrift, codeownersLines, generateCodeowners } = await import(
 	'../src/core/ownership/codeowners.ts'
 );
@@ -19,23 +20,22 @@ const USAGE = 'Usage: npm run codeowners -- [--root <dir>] [--check]\n';
 function main(argv: string[]): number {
 	let root = process.cwd();
 	let check = false;
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
-		if (arg === '--check') check = true;
-		else if (arg === '-h' || arg === '--help') {
+	try {
+		const { values } = parseCliArgs(argv, {
+			root: { type: 'string' },
+			check: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+		});
+		if (values.help) {
 			process.stdout.write(USAGE);
 			return 0;
-		} else if (arg === '--root' || arg.startsWith('--root=')) {
-			const value = arg === '--root' ? argv[++i] : arg.slice('--root='.length);
-			if (!value) {
-				process.stderr.write(`launchbook codeowners: --root needs a value.\n${USAGE}`);
-				return 2;
-			}
-			root = resolve(value);
-		} else {
-			process.stderr.write(`launchbook codeowners: unknown option "${arg}".\n${USAGE}`);
-			return 2;
 		}
+		if (values.root !== undefined) root = resolve(values.root);
+		check = values.check === true;
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		process.stderr.write(`launchbook codeowners: ${error.message}.\n${USAGE}`);
+		return 2;
 	}
 	try {
 		if (!statSync(root).isDirectory()) throw new Error();

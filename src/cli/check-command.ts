@@ -13,6 +13,7 @@ import { renderJson } from '../adapters/reporters/json.ts';
 import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
 import { isoDay } from '../core/readiness/review.ts';
 import { checkCoverage } from '../core/rules/index.ts';
+import { parseCliArgs, UsageError } from './args.ts';
 
 export const USAGE = `Usage: npm run check -- [options]
 
@@ -56,61 +57,40 @@ interface Options {
 	help: boolean;
 }
 
-class UsageError extends Error {}
+const OPTIONS = {
+	root: { type: 'string' },
+	format: { type: 'string' },
+	output: { type: 'string' },
+	'changed-files': { type: 'string' },
+	base: { type: 'string' },
+	today: { type: 'string' },
+	help: { type: 'boolean', short: 'h' },
+} as const;
 
-const VALUE_FLAGS = new Set(['--root', '--format', '--output', '--changed-files', '--base', '--today']);
-
-export function parseArgs(argv: readonly string[], cwd: string): Options {
-	const opts: Options = { root: cwd, format: 'text', help: false };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
-		if (arg === '-h' || arg === '--help') {
-			opts.help = true;
-			continue;
+export function parseCheckArgs(argv: readonly string[], cwd: string): Options {
+	const { values } = parseCliArgs(argv, OPTIONS);
+	const opts: Options = { root: cwd, format: 'text', help: values.help === true };
+	if (values.root !== undefined) opts.root = resolve(cwd, values.root);
+	if (values.format !== undefined) {
+		const value = values.format;
+		if (value !== 'text' && value !== 'json' && value !== 'github')
+			throw new UsageError(`--format must be text, json or github, not "${value}"`);
+		opts.format = value;
+	}
+	if (values.output !== undefined) opts.output = resolve(cwd, values.output);
+	const changed = values['changed-files'];
+	if (changed !== undefined) opts.changedFiles = changed === '-' ? '-' : resolve(cwd, changed);
+	if (values.base !== undefined) opts.base = values.base;
+	if (values.today !== undefined) {
+		const value = values.today;
+		if (
+			!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+			Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+			isoDay(new Date(`${value}T00:00:00Z`)) !== value
+		) {
+			throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
 		}
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const flag = eq > 0 ? arg.slice(0, eq) : arg;
-		if (!VALUE_FLAGS.has(flag)) {
-			throw new UsageError(arg.startsWith('-') ? `unknown option "${arg}"` : `unexpected argument "${arg}"`);
-		}
-		let value: string | undefined;
-		if (eq > 0) value = arg.slice(eq + 1);
-		else {
-			value = argv[i + 1];
-			if (value === undefined || (value.startsWith('--') && value !== '-'))
-				throw new UsageError(`${flag} needs a value`);
-			i++;
-		}
-		if (value === '') throw new UsageError(`${flag} needs a value`);
-		switch (flag) {
-			case '--root':
-				opts.root = resolve(cwd, value);
-				break;
-			case '--format':
-				if (value !== 'text' && value !== 'json' && value !== 'github')
-					throw new UsageError(`--format must be text, json or github, not "${value}"`);
-				opts.format = value;
-				break;
-			case '--output':
-				opts.output = resolve(cwd, value);
-				break;
-			case '--changed-files':
-				opts.changedFiles = value === '-' ? '-' : resolve(cwd, value);
-				break;
-			case '--base':
-				opts.base = value;
-				break;
-			case '--today':
-				if (
-					!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-					Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
-					isoDay(new Date(`${value}T00:00:00Z`)) !== value
-				) {
-					throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
-				}
-				opts.today = value;
-				break;
-		}
+		opts.today = value;
 	}
 	if (opts.changedFiles !== undefined && opts.base !== undefined)
 		throw new UsageError('use either --changed-files or --base, not both');
@@ -129,7 +109,7 @@ function writeAtomic(path: string, text: string): void {
 export function runCheck(argv: readonly string[], io: CheckIo): number {
 	let opts: Options;
 	try {
-		opts = parseArgs(argv, io.cwd);
+		opts = parseCheckArgs(argv, io.cwd);
 		if (opts.help) {
 			io.stdout.write(USAGE);
 			return 0;
