@@ -13,6 +13,7 @@ import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../sr
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { declaredAlerts } from '../src/core/alerts/declared-alert.ts';
 import { verifyAlertFiles } from '../src/core/alerts/verify.ts';
+import { ruleLevel } from '../src/core/rules/catalog.ts';
 import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
 import { renderAlertReport, type ReportFormat } from '../src/adapters/alert-report.ts';
 import { wantsColor } from '../src/adapters/reporters/text.ts';
@@ -77,7 +78,13 @@ function main(argv: string[]): number {
 			name: d.alert.name,
 			runbook: d.alert.runbook,
 		}));
-		const findings = verifyAlertFiles({ files, site, siteUrl: model.config.site.url, declared });
+		const findings = verifyAlertFiles({
+			files,
+			site,
+			siteUrl: model.config.site.url,
+			declared,
+			levelOf: (rule) => ruleLevel(model.config.policy, rule),
+		});
 		const out = renderAlertReport(findings, args.format as ReportFormat, {
 			siteUrl: model.config.site.url,
 			files: files.length,

@@ -1,9 +1,9 @@
 /**
  * Output of `alerts:verify` in the coverage gate's three formats, built from the gate's own
  * reporter pieces (finding line, colour rule, GitHub escaping and limits) so the two tools
- * print alike; only the rule links differ: verify rules are explained on the Alerts page.
+ * print alike; verify rules have their pages at /rules/<id>/ like the gate's.
  */
-import { verifyRuleHref } from '../core/alerts/verify-rules.ts';
+import { ruleHref } from '../core/rules/catalog.ts';
 import { type Finding, formatFinding } from '../core/content/finding.ts';
 import {
 	ANNOTATIONS_PER_LEVEL,
@@ -56,7 +56,7 @@ export function renderText(findings: readonly Finding[], o: AlertReportOptions):
 	if (findings.length > 0)
 		lines.push(
 			'',
-			`${summaryLine(findings, o.files)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${verifyRuleHref('<rule-id>')}.`,
+			`${summaryLine(findings, o.files)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${ruleHref('<rule-id>')}.`,
 		);
 	else lines.push(summaryLine(findings, o.files));
 	return `${lines.join('\n')}\n`;
@@ -69,7 +69,7 @@ export function renderJson(findings: readonly Finding[], o: AlertReportOptions):
 		tool: 'launchbook-alerts-verify',
 		version: 1,
 		summary: { errors, warnings, files: new Set(findings.map((f) => f.file)).size, checked: o.files },
-		findings: findings.map((f) => ({ ...f, url: base + verifyRuleHref(f.rule) })),
+		findings: findings.map((f) => ({ ...f, url: base + ruleHref(f.rule) })),
 	};
 	return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -92,7 +92,7 @@ export function renderAnnotations(findings: readonly Finding[], siteUrl: string)
 			`title=${escapeProperty(`${f.rule} (${f.level})`)}`,
 		];
 		lines.push(
-			`::${f.level} ${props.join(',')}::${escapeData(`${f.message} ${f.fix} See ${base}${verifyRuleHref(f.rule)}`)}`,
+			`::${f.level} ${props.join(',')}::${escapeData(`${f.message} ${f.fix} See ${base}${ruleHref(f.rule)}`)}`,
 		);
 	}
 	if (left.error + left.warning > 0) {
@@ -126,7 +126,7 @@ export function renderSummary(
 	let bytes = Buffer.byteLength(text);
 	for (let i = 0; i < findings.length; i++) {
 		const f = findings[i]!;
-		const row = `| ${f.level} | [${f.rule}](${base}${verifyRuleHref(f.rule)}) | \`${escapeCode(`${f.file}:${f.line}:${f.column}`)}\` | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
+		const row = `| ${f.level} | [${f.rule}](${base}${ruleHref(f.rule)}) | \`${escapeCode(`${f.file}:${f.line}:${f.column}`)}\` | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
 		if (bytes + Buffer.byteLength(row) > limit - 512) {
 			return `${text}\n_${plural(findings.length - i, 'more finding')} not shown: the job summary is limited to ${Math.round(limit / 1024)} KiB._\n`;
 		}

@@ -17,6 +17,7 @@ import { alertPagePath, alertPageUrl, declaredAlerts, runbookUrl } from '../../s
 import { runbookRefHref } from '../../src/core/site/site-links.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { resolveSiteLink } from '../../src/core/alerts/site-index.ts';
+import { VERIFY_RULES } from '../../src/core/alerts/verify-rules.ts';
 import { serveStatic, type StaticServer } from '../browser/support/static-server.ts';
 import { findTool } from '../support/system-tool.ts';
 import { NODE, REPO } from './support/paths.ts';
@@ -56,17 +57,19 @@ describe('the Alerts page', () => {
 		}
 	});
 
-	it('explains each alerts:verify rule under its own anchor', () => {
-		for (const rule of [
-			'alert-runbook-missing',
-			'alert-runbook-external',
-			'alert-runbook-page',
-			'alert-runbook-section',
-			'alert-unknown',
-			'alert-policy-links',
-		]) {
-			expect(index.pages.get('/alerts/')!.anchors.has(rule), rule).toBe(true);
+	it('links each alerts:verify rule to its page in the one rule catalogue, which explains it', () => {
+		const ids = Object.keys(VERIFY_RULES);
+		expect(ids.length).toBeGreaterThan(10);
+		for (const id of ids) {
+			expect(id, "verify rule ids are distinct from the gate's").toMatch(/^verify-/);
+			expect(html).toContain(`<li data-rule="${id}"><a href="/rules/${id}/"><code>${id}</code></a>`);
+			const page = read(`rules/${id}/index.html`);
+			expect(page).toContain(VERIFY_RULES[id as keyof typeof VERIFY_RULES].title);
+			expect(page).toContain('npm run alerts:verify');
 		}
+		const catalogue = read('rules/index.html');
+		expect(catalogue).toContain('Checking alert files (alerts:verify)');
+		for (const id of ids) expect(catalogue).toContain(`href="/rules/${id}/"`);
 	});
 });
 

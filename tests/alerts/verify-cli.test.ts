@@ -38,95 +38,95 @@ const line = ([location, rule, message]: Expected) =>
 
 const F = 'tests/fixtures/alerts/foreign';
 const EXPECTED: Expected[] = [
-	[`${F}/broken/syntax.json:4:1`, 'alert-file-syntax', 'invalid JSON: Expected double-quoted property name.'],
+	[`${F}/broken/syntax.json:4:1`, 'verify-file-syntax', 'invalid JSON: Expected double-quoted property name.'],
 	[
 		`${F}/broken/syntax.yml:7:1`,
-		'alert-file-syntax',
+		'verify-file-syntax',
 		'Flow map in block collection must be sufficiently indented and end with a }.',
 	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:12:5`,
-		'alert-policy-documentation',
+		'verify-policy-documentation',
 		'policy "FivetranSignatureFailuresHigh": documentation.mimeType is "text/plain", not "text/markdown".',
 	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:16:9`,
-		'alert-runbook-section',
+		'verify-runbook-section',
 		'policy "FivetranSignatureFailuresHigh": documentation.links[0].url https://launchbook.example.com/runbooks/fivetran-webhooks/signature-verification-failing/#rotate-the-secret: the page /runbooks/fivetran-webhooks/signature-verification-failing/ has no heading with the anchor "rotate-the-secret".',
 	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:19:9`,
-		'alert-policy-links',
+		'verify-policy-links',
 		'policy "FivetranSignatureFailuresHigh": documentation.links[1].displayName is 79 characters; the limit is 63.',
 	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:22:7`,
-		'alert-policy-links',
+		'verify-policy-links',
 		'policy "FivetranSignatureFailuresHigh": documentation.links[2] has no url.',
 	],
 	[
 		`${F}/cloud-monitoring/bad-links.json:25:7`,
-		'alert-policy-links',
+		'verify-policy-links',
 		'policy "FivetranSignatureFailuresHigh" has 4 documentation.links; Cloud Monitoring accepts at most 3.',
 	],
 	[
 		`${F}/cloud-monitoring/no-links.json:2:3`,
-		'alert-unknown',
+		'verify-alert-unknown',
 		'policy "Billing backlog (hand-made)" matches no alert declared in content/surfaces.',
 	],
 	[
 		`${F}/cloud-monitoring/no-links.json:7:3`,
-		'alert-runbook-missing',
+		'verify-runbook-missing',
 		'policy "Billing backlog (hand-made)" has no documentation.links; the runbook link goes there.',
 	],
 	[
 		`${F}/cloud-monitoring/policies-list.json:17:53`,
-		'alert-runbook-external',
+		'verify-runbook-external',
 		'policy "CloudDeployRolloutStuck": documentation.links[0].url https://wiki.example.com/deploy/stuck-rollouts points outside the site https://launchbook.example.com: it points at wiki.example.com.',
 	],
 	[
 		`${F}/kubernetes/prometheus-rule.yaml:21:13`,
-		'alert-runbook-page',
+		'verify-runbook-page',
 		'alert "CustomDomainDnsMisconfigured": runbook_url https://launchbook.example.com/alerts/custom-domain-dns-broken/ names the page /alerts/custom-domain-dns-broken/, which the built site does not have.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:14:9`,
-		'alert-runbook-missing',
+		'verify-runbook-missing',
 		'alert "BillingEventLatencyP95High" has no runbook_url annotation.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:21:11`,
-		'alert-runbook-external',
+		'verify-runbook-external',
 		'alert "StripeUndeliveredEvents": runbook_url https://wiki.example.com/billing/stripe-undelivered points outside the site https://launchbook.example.com: it points at wiki.example.com.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:26:11`,
-		'alert-runbook-external',
+		'verify-runbook-external',
 		'alert "BillingReconciliationDrift": runbook_url http://launchbook.example.com/runbooks/billing-events/charge-not-recorded/#billingreconciliationdrift points outside the site https://launchbook.example.com: it uses http, not https.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:31:11`,
-		'alert-runbook-mismatch',
+		'verify-runbook-mismatch',
 		'alert "StripeSignatureFailuresHigh": runbook_url lands on /runbooks/billing-events/event-backlog/#mitigation, but content declares /runbooks/billing-events/stripe-signature-failing/#stripesignaturefailureshigh.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:38:11`,
-		'alert-runbook-page',
+		'verify-runbook-page',
 		'alert "FivetranWebhookSilent": runbook_url https://launchbook.example.com/runbooks/fivetran-webhooks/webhook-disabled/#fivetranwebhooksilent names the page /runbooks/fivetran-webhooks/webhook-disabled/, which the built site does not have.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:43:11`,
-		'alert-runbook-section',
+		'verify-runbook-section',
 		'alert "FivetranWebhookDeliverySuccessLow": runbook_url https://launchbook.example.com/runbooks/fivetran-webhooks/deliveries-failing/#retry-storm: the page /runbooks/fivetran-webhooks/deliveries-failing/ has no heading with the anchor "retry-storm".',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:45:9`,
-		'alert-unknown',
+		'verify-alert-unknown',
 		'alert "LegacyQueueDepthHigh" matches no alert declared in content/surfaces.',
 	],
 	[
 		`${F}/prometheus/team-rules.yml:53:11`,
-		'alert-runbook-no-section',
+		'verify-runbook-no-section',
 		'alert "CloudRunRevision5xxHigh": runbook_url https://launchbook.example.com/runbooks/gcp-deploy/cloud-run-health-check-failing/ lands on the top of /runbooks/gcp-deploy/cloud-run-health-check-failing/, not on a section.',
 	],
 ];
@@ -136,7 +136,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 		const r = verify(['--site', site, F]);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toBe(
-			`${[...EXPECTED.map(line), '', `Alert files: 17 errors, 2 warnings in 7 files of 8 checked. Each rule is explained at ${SITE_URL}/alerts/#<rule-id>.`].join('\n')}\n`,
+			`${[...EXPECTED.map(line), '', `Alert files: 17 errors, 2 warnings in 7 files of 8 checked. Each rule is explained at ${SITE_URL}/rules/<rule-id>/.`].join('\n')}\n`,
 		);
 		expect(r.status).toBe(1);
 	});
@@ -146,7 +146,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 		expect(r.stderr.split('\n')[0]).toBe(
 			line([
 				`${F}/broken/not-rules.json:1:1`,
-				'alert-file-format',
+				'verify-file-format',
 				'found a mapping with keys "apiVersion", "kind", not Prometheus rule groups or an AlertPolicy.',
 			]),
 		);
@@ -167,14 +167,14 @@ describe('alerts:verify on foreign files with known defects', () => {
 			]),
 		).toEqual(EXPECTED.map(([loc, rule]) => [loc, rule]));
 		expect(report.findings[0]).toEqual({
-			rule: 'alert-file-syntax',
+			rule: 'verify-file-syntax',
 			level: 'error',
 			file: `${F}/broken/syntax.json`,
 			line: 4,
 			column: 1,
 			message: 'invalid JSON: Expected double-quoted property name.',
-			fix: VERIFY_RULES['alert-file-syntax'].fix,
-			url: `${SITE_URL}/alerts/#alert-file-syntax`,
+			fix: VERIFY_RULES['verify-file-syntax'].fix,
+			url: `${SITE_URL}/rules/verify-file-syntax/`,
 		});
 	});
 
@@ -190,7 +190,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 			'::notice title=Launchbook alerts%3Averify::7 errors left out of the annotations: GitHub shows 10 of each level per step. The job summary lists all 19 findings.',
 		);
 		expect(lines[0]).toBe(
-			`::error file=${F}/broken/syntax.json,line=4,col=1,title=alert-file-syntax (error)::invalid JSON: Expected double-quoted property name. ${VERIFY_RULES['alert-file-syntax'].fix} See ${SITE_URL}/alerts/#alert-file-syntax`,
+			`::error file=${F}/broken/syntax.json,line=4,col=1,title=verify-file-syntax (error)::invalid JSON: Expected double-quoted property name. ${VERIFY_RULES['verify-file-syntax'].fix} See ${SITE_URL}/rules/verify-file-syntax/`,
 		);
 		const md = readFileSync(summary, 'utf8');
 		expect(
@@ -206,7 +206,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 			'groups:\n  - name: g\n    rules:\n      - alert: CloudRunRevision5xxHigh\n        expr: vector(1)\n        annotations:\n          runbook_url: https://launchbook.example.com/runbooks/gcp-deploy/cloud-run-health-check-failing/\n',
 		);
 		const r = verify(['--site', site, join(dir, 'rules.yml')]);
-		expect(r.stderr).toContain('  warning  alert-runbook-no-section  ');
+		expect(r.stderr).toContain('  warning  verify-runbook-no-section  ');
 		expect(r.stderr).toContain('Alert files: 0 errors, 1 warning in 1 file of 1 checked.');
 		expect(r.status).toBe(0);
 	});

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertText } from '../../src/adapters/alert-files.ts';
 import { indexHtmlPage, pagePathOf, resolveSiteLink, type SiteIndex } from '../../src/core/alerts/site-index.ts';
+import { ruleLevel } from '../../src/core/rules/catalog.ts';
 import { verifyAlertFiles } from '../../src/core/alerts/verify.ts';
 
 const page = (anchors: string[], redirect?: string) => ({ anchors: new Set(anchors), redirect });
@@ -130,7 +131,7 @@ describe('verifyAlertFiles', () => {
 	it('reads PrometheusRule manifests and the gcloud list shape', () => {
 		const crd =
 			'kind: PrometheusRule\nspec:\n  groups:\n    - name: a\n      rules:\n        - alert: Unknown1\n          expr: vector(1)\n';
-		expect(brief(check('crd.yaml', crd))).toEqual(['6:11 alert-runbook-missing', '6:11 alert-unknown']);
+		expect(brief(check('crd.yaml', crd))).toEqual(['6:11 verify-alert-unknown', '6:11 verify-runbook-missing']);
 		const list =
 			'{"alertPolicies": [{"displayName": "BacklogHigh", "conditions": [], "documentation": {"links": [{"displayName": "Runbook", "url": "https://launchbook.example.com/runbooks/billing/backlog/#rollback"}]}}]}';
 		expect(check('list.json', list).map((f) => f.message)).toEqual([
@@ -138,10 +139,27 @@ describe('verifyAlertFiles', () => {
 		]);
 	});
 
+	it('reports each rule at the level policy.rules gives it, and drops rules set to off', () => {
+		const json =
+			'{\n\t"displayName": "BacklogHigh",\n\t"conditions": [],\n\t"documentation": {\n\t\t"mimeType": "text/html",\n\t\t"links": []\n\t}\n}\n';
+		const files = [parseAlertText(json, 'tabs.json')];
+		const policy = { rules: { 'verify-policy-documentation': 'warning', 'verify-runbook-missing': 'off' } } as const;
+		const findings = verifyAlertFiles({
+			files,
+			site: SITE,
+			siteUrl: URL_,
+			declared,
+			levelOf: (rule) => ruleLevel(policy, rule),
+		});
+		expect(findings.map((f) => `${f.line}:${f.column} ${f.level} ${f.rule}`)).toEqual([
+			'5:3 warning verify-policy-documentation',
+		]);
+	});
+
 	it('reads tab-indented JSON and points at the right line', () => {
 		const json =
 			'{\n\t"displayName": "BacklogHigh",\n\t"conditions": [],\n\t"documentation": {\n\t\t"mimeType": "text/html",\n\t\t"links": []\n\t}\n}\n';
-		expect(brief(check('tabs.json', json))).toEqual(['4:2 alert-runbook-missing', '5:3 alert-policy-documentation']);
+		expect(brief(check('tabs.json', json))).toEqual(['4:2 verify-runbook-missing', '5:3 verify-policy-documentation']);
 	});
 
 	it('reports policy documentation over 8,192 characters', () => {
@@ -159,7 +177,7 @@ describe('verifyAlertFiles', () => {
 	});
 
 	it('reports YAML syntax errors at their line, and empty files', () => {
-		expect(brief(check('bad.yml', 'groups:\n  - name: a\n    rules: [\n'))).toEqual(['4:1 alert-file-syntax']);
-		expect(brief(check('empty.yml', '# nothing\n'))).toEqual(['1:1 alert-file-format']);
+		expect(brief(check('bad.yml', 'groups:\n  - name: a\n    rules: [\n'))).toEqual(['4:1 verify-file-syntax']);
+		expect(brief(check('empty.yml', '# nothing\n'))).toEqual(['1:1 verify-file-format']);
 	});
 });

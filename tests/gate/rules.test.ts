@@ -69,6 +69,15 @@ describe('coverage rules on the known-good model', () => {
 			expect(r.fix.length, r.id).toBeGreaterThan(10);
 		}
 	});
+
+	it('is one catalogue: the gate and alerts:verify share it, and no two rules share an id', () => {
+		const ids = RULES.map((r) => r.id);
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		const verify = RULES.filter((r) => r.family === 'alerts-verify').map((r) => r.id);
+		expect(verify).toContain('verify-runbook-section');
+		expect(ids).toContain('alert-runbook-section');
+		expect(verify.every((id) => id.startsWith('verify-'))).toBe(true);
+	});
 });
 
 describe('one mutation per rule', () => {

@@ -39,6 +39,8 @@ export interface VerifyInput {
 	readonly site: SiteIndex;
 	readonly siteUrl: string;
 	readonly declared: readonly DeclaredAlertRef[];
+	/** The level each rule reports at (from `policy.rules`); `off` drops its findings. Defaults to the rule's own. */
+	readonly levelOf?: (rule: VerifyRuleId) => 'error' | 'warning' | 'off';
 }
 
 type Obj = Record<string, unknown>;
@@ -71,7 +73,8 @@ interface Context {
 }
 
 function checkName(ctx: Context, report: Report, what: string, name: string, pos: SourcePosition): void {
-	if (!ctx.byName.has(name)) report.add('alert-unknown', pos, `${what} matches no alert declared in content/surfaces.`);
+	if (!ctx.byName.has(name))
+		report.add('verify-alert-unknown', pos, `${what} matches no alert declared in content/surfaces.`);
 }
 
 function describe(resolution: LinkResolution): string {
@@ -92,28 +95,28 @@ function checkRunbookLink(
 	switch (r.kind) {
 		case 'external':
 			report.add(
-				'alert-runbook-external',
+				'verify-runbook-external',
 				pos,
 				`${what}: ${field} ${url} points outside the site ${ctx.input.siteUrl}: ${r.reason}.`,
 			);
 			return;
 		case 'page-missing':
 			report.add(
-				'alert-runbook-page',
+				'verify-runbook-page',
 				pos,
 				`${what}: ${field} ${url} names the page ${r.path}, which the built site does not have.`,
 			);
 			return;
 		case 'section-missing':
 			report.add(
-				'alert-runbook-section',
+				'verify-runbook-section',
 				pos,
 				`${what}: ${field} ${url}: the page ${r.path} has no heading with the anchor "${r.anchor}"${describe(r)}.`,
 			);
 			return;
 		case 'no-section':
 			report.add(
-				'alert-runbook-no-section',
+				'verify-runbook-no-section',
 				pos,
 				`${what}: ${field} ${url} lands on the top of ${r.path}, not on a section.`,
 			);
@@ -125,7 +128,7 @@ function checkRunbookLink(
 			const landed = `${r.path}#${r.anchor}`;
 			if (landed !== expected && r.via !== alertPagePath(declared.id)) {
 				report.add(
-					'alert-runbook-mismatch',
+					'verify-runbook-mismatch',
 					pos,
 					`${what}: ${field} lands on ${landed}, but content declares ${expected}.`,
 				);
@@ -136,14 +139,14 @@ function checkRunbookLink(
 
 function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, groups: unknown, prefix: string): void {
 	if (!Array.isArray(groups)) {
-		report.add('alert-file-format', locate(doc, prefix), `${prefix} is not a list of rule groups.`);
+		report.add('verify-file-format', locate(doc, prefix), `${prefix} is not a list of rule groups.`);
 		return;
 	}
 	groups.forEach((group, g) => {
 		const gPath = `${prefix}[${g}]`;
 		if (!isObj(group) || !Array.isArray(group.rules)) {
 			if (!(isObj(group) && group.rules === undefined))
-				report.add('alert-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
+				report.add('verify-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
 			return;
 		}
 		group.rules.forEach((rule, i) => {
@@ -156,7 +159,7 @@ function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, gro
 			const url = annotations.runbook_url;
 			if (typeof url !== 'string' || url.trim() === '') {
 				const where = rule.annotations === undefined ? `${rPath}.alert` : `${rPath}.annotations`;
-				report.add('alert-runbook-missing', locate(doc, where), `${what} has no runbook_url annotation.`);
+				report.add('verify-runbook-missing', locate(doc, where), `${what} has no runbook_url annotation.`);
 				return;
 			}
 			checkRunbookLink(
@@ -176,21 +179,25 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 	const name = typeof policy.displayName === 'string' ? policy.displayName : '';
 	const what = name === '' ? `the policy at ${prefix === '' ? 'the top' : prefix}` : `policy "${name}"`;
 	if (name === '')
-		report.add('alert-unknown', locate(doc, prefix), `${what} has no displayName, so it matches no declared alert.`);
+		report.add(
+			'verify-alert-unknown',
+			locate(doc, prefix),
+			`${what} has no displayName, so it matches no declared alert.`,
+		);
 	else checkName(ctx, report, what, name, locate(doc, join(prefix, 'displayName')));
 	const docPath = join(prefix, 'documentation');
 	const documentation = isObj(policy.documentation) ? policy.documentation : undefined;
 	if (documentation) {
 		if (documentation.mimeType !== undefined && documentation.mimeType !== 'text/markdown') {
 			report.add(
-				'alert-policy-documentation',
+				'verify-policy-documentation',
 				locate(doc, `${docPath}.mimeType`),
 				`${what}: documentation.mimeType is ${JSON.stringify(documentation.mimeType)}, not "text/markdown".`,
 			);
 		}
 		if (typeof documentation.content === 'string' && [...documentation.content].length > POLICY_LIMITS.contentChars) {
 			report.add(
-				'alert-policy-documentation',
+				'verify-policy-documentation',
 				locate(doc, `${docPath}.content`),
 				`${what}: documentation.content is ${[...documentation.content].length} characters; the limit is ${POLICY_LIMITS.contentChars}.`,
 			);
@@ -199,7 +206,7 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 	const links = documentation?.links;
 	if (links === undefined || (Array.isArray(links) && links.length === 0)) {
 		report.add(
-			'alert-runbook-missing',
+			'verify-runbook-missing',
 			locate(doc, documentation ? docPath : join(prefix, 'displayName')),
 			`${what} has no documentation.links; the runbook link goes there.`,
 		);
@@ -207,12 +214,12 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 	}
 	const linksPath = `${docPath}.links`;
 	if (!Array.isArray(links)) {
-		report.add('alert-policy-links', locate(doc, linksPath), `${what}: documentation.links is not a list.`);
+		report.add('verify-policy-links', locate(doc, linksPath), `${what}: documentation.links is not a list.`);
 		return;
 	}
 	if (links.length > POLICY_LIMITS.links) {
 		report.add(
-			'alert-policy-links',
+			'verify-policy-links',
 			locate(doc, `${linksPath}[${POLICY_LIMITS.links}]`),
 			`${what} has ${links.length} documentation.links; Cloud Monitoring accepts at most ${POLICY_LIMITS.links}.`,
 		);
@@ -223,7 +230,7 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 		const field = `documentation.links[${i}]`;
 		if (!isObj(link)) {
 			report.add(
-				'alert-policy-links',
+				'verify-policy-links',
 				locate(doc, lPath),
 				`${what}: ${field} is not an object with "displayName" and "url".`,
 			);
@@ -231,16 +238,16 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 		}
 		const display = link.displayName;
 		if (typeof display !== 'string' || display.trim() === '') {
-			report.add('alert-policy-links', locate(doc, lPath), `${what}: ${field} has no displayName.`);
+			report.add('verify-policy-links', locate(doc, lPath), `${what}: ${field} has no displayName.`);
 		} else if ([...display].length > POLICY_LIMITS.linkDisplayNameChars) {
 			report.add(
-				'alert-policy-links',
+				'verify-policy-links',
 				locate(doc, `${lPath}.displayName`),
 				`${what}: ${field}.displayName is ${[...display].length} characters; the limit is ${POLICY_LIMITS.linkDisplayNameChars}.`,
 			);
 		}
 		if (typeof link.url !== 'string' || link.url.trim() === '') {
-			report.add('alert-policy-links', locate(doc, lPath), `${what}: ${field} has no url.`);
+			report.add('verify-policy-links', locate(doc, lPath), `${what}: ${field} has no url.`);
 			return;
 		}
 		candidates.push({
@@ -258,7 +265,7 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 		if (named.length > 0) for (const c of named) checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
 		else if (candidates.length > 0)
 			report.add(
-				'alert-runbook-missing',
+				'verify-runbook-missing',
 				locate(doc, linksPath),
 				`${what}: none of its documentation.links points at a runbook on ${ctx.input.siteUrl}.`,
 			);
@@ -294,7 +301,7 @@ function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => voi
 				if (looksLikePolicy(p)) verifyPolicy(ctx, report, doc, p, `alertPolicies[${i}]`);
 				else
 					report.add(
-						'alert-file-format',
+						'verify-file-format',
 						locate(doc, `alertPolicies[${i}]`),
 						`alertPolicies[${i}] is not an AlertPolicy (no "displayName" or "conditions").`,
 					);
@@ -334,10 +341,10 @@ function verifyDocuments(
 	}
 	if (file.discovered) return;
 	const first = present[0];
-	if (!first) report.add('alert-file-format', { line: 1, column: 1 }, 'the file holds no document.');
+	if (!first) report.add('verify-file-format', { line: 1, column: 1 }, 'the file holds no document.');
 	else
 		report.add(
-			'alert-file-format',
+			'verify-file-format',
 			locate(first, ''),
 			`found ${describeValue(first.value)}, not Prometheus rule groups or an AlertPolicy.`,
 		);
@@ -350,11 +357,14 @@ export function verifyAlertFiles(input: VerifyInput): Finding[] {
 	for (const file of input.files) {
 		const report = new Report(file.file);
 		if ('syntaxError' in file) {
-			report.add('alert-file-syntax', file.syntaxError, `${file.syntaxError.message.replace(/\.$/, '')}.`);
+			report.add('verify-file-syntax', file.syntaxError, `${file.syntaxError.message.replace(/\.$/, '')}.`);
 		} else {
 			verifyDocuments(ctx, report, file);
 		}
-		findings.push(...report.findings);
+		for (const f of report.findings) {
+			const level = input.levelOf?.(f.rule as VerifyRuleId) ?? f.level;
+			if (level !== 'off') findings.push(level === f.level ? f : { ...f, level });
+		}
 	}
 	return findings.sort(compareFindings);
 }

@@ -1,8 +1,10 @@
 /**
- * Every rule of the coverage gate: its id (the slug of its page on the site), its default
+ * Every rule Launchbook reports, in one catalogue: the coverage gate's (`npm run check`, the
+ * build) and `alerts:verify`'s (family `alerts-verify`, ids `verify-…`). For each: its id (the slug of its page on the site), its default
  * level, what it checks, why it matters and how to fix it. The rule pages are rendered from
  * this table, and the policy (`launchbook.config.yaml`) may change any level by id. Pure data.
  */
+import { VERIFY_RULES } from '../alerts/verify-rules.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../content/load-problems.ts';
 
 export type RuleLevel = 'error' | 'warning';
@@ -23,7 +25,8 @@ export interface RuleSpec {
 		| 'freshness'
 		| 'tabletops'
 		| 'references'
-		| 'pull-request';
+		| 'pull-request'
+		| 'alerts-verify';
 	/** What the rule checks, one or two sentences. */
 	readonly checks: string;
 	/** Why it matters to a responder or a reviewer. */
@@ -331,7 +334,18 @@ const COVERAGE_RULES: RuleSpec[] = [
 	},
 ];
 
-export const RULES: readonly RuleSpec[] = [...LOAD_RULES, ...COVERAGE_RULES];
+/** The checks of `npm run alerts:verify` on alert files Launchbook did not generate. */
+const VERIFY_RULE_SPECS: RuleSpec[] = Object.entries(VERIFY_RULES).map(([id, r]) => ({
+	id,
+	title: r.title,
+	level: r.level,
+	family: 'alerts-verify',
+	checks: r.checks,
+	why: r.why,
+	fix: r.fix,
+}));
+
+export const RULES: readonly RuleSpec[] = [...LOAD_RULES, ...COVERAGE_RULES, ...VERIFY_RULE_SPECS];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
@@ -344,4 +358,14 @@ export function ruleSpec(id: string): RuleSpec | undefined {
 /** The site path of a rule's page. */
 export function ruleHref(id: string): string {
 	return `/rules/${id}/`;
+}
+
+/** The level a rule's findings get under a policy; `off` when they are dropped. Content problems are always errors. */
+export function ruleLevel(
+	policy: { readonly rules: Readonly<Record<string, RuleLevel | 'off'>> },
+	rule: string,
+): RuleLevel | 'off' {
+	const spec = ruleSpec(rule);
+	if (spec?.family === 'content') return 'error';
+	return policy.rules[rule] ?? spec?.level ?? 'error';
 }

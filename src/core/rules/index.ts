@@ -5,9 +5,8 @@
  */
 import { compareFindings, type Finding } from '../content/finding.ts';
 import type { ContentModel } from '../content/model.ts';
-import type { Policy } from '../schemas/policy.ts';
 import { checkAlerts } from './alerts.ts';
-import { ruleSpec } from './catalog.ts';
+import { ruleLevel } from './catalog.ts';
 import { checkChangedPaths } from './changed-paths.ts';
 import { checkCodeownersDrift } from './codeowners-drift.ts';
 import { checkComms } from './comms.ts';
@@ -42,12 +41,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkChangedPaths,
 ];
 
-/** The level a rule's findings get under a policy; `off` when they are dropped. Content problems are always errors. */
-export function ruleLevel(policy: Pick<Policy, 'rules'>, rule: string): 'error' | 'warning' | 'off' {
-	const spec = ruleSpec(rule);
-	if (spec?.family === 'content') return 'error';
-	return policy.rules[rule] ?? spec?.level ?? 'error';
-}
+export { ruleLevel } from './catalog.ts';
 
 /** Run the gate. Findings come back sorted by file, line, column and rule, without duplicates. */
 export function checkCoverage(model: ContentModel, options: CheckOptions): Finding[] {
