@@ -57,6 +57,8 @@ function main(argv: string[]): number {
 		process.stderr.write(
 			`alerts:export: ${s.file}: alert ${s.alertId} is not in the ${s.target} export: ${s.reason}.\n`,
 		);
+	for (const s of set.skippedSlos)
+		process.stderr.write(`alerts:export: ${s.file}: SLO ${s.sloId} has no burn-rate rules: ${s.reason}.\n`);
 	for (const r of removed) process.stderr.write(`alerts:export: removed ${r} (no longer declared).\n`);
 	for (const k of kept) process.stderr.write(`alerts:export: kept ${k}: not written by Launchbook, so not removed.\n`);
 	process.stderr.write(`alerts:export: wrote ${written} file(s) to ${out}\n`);

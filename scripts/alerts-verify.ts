@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../src/adapters/alert-files.ts';
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { declaredAlerts } from '../src/core/alerts/declared-alert.ts';
+import { burnAlertRefs, declaredSlos } from '../src/core/alerts/declared-slo.ts';
 import { verifyAlertFiles } from '../src/core/alerts/verify.ts';
 import { ruleLevel } from '../src/core/rules/catalog.ts';
 import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
@@ -73,11 +74,11 @@ function main(argv: string[]): number {
 			return 2;
 		}
 		const files = listAlertFiles(positionals, cwd).map((f) => readAlertFile(f.abs, f.display, f.discovered));
-		const declared = declaredAlerts(model).map((d) => ({
-			id: d.alert.id,
-			name: d.alert.name,
-			runbook: d.alert.runbook,
-		}));
+		const declared = [
+			...declaredAlerts(model).map((d) => ({ id: d.alert.id, name: d.alert.name, runbook: d.alert.runbook })),
+			// The burn-rate alerts alerts:export generates from each SLO.
+			...burnAlertRefs(declaredSlos(model)),
+		];
 		const findings = verifyAlertFiles({
 			files,
 			site,

@@ -71,6 +71,19 @@ describe.skipIf(promtool.skipReason !== undefined)('promtool', () => {
 		expect(r.stdout).toMatch(/SUCCESS: \d+ rules found/);
 	});
 
+	it('check rules accepts the whole export in one run (alert, SLI, budget and burn rules)', () => {
+		const files = surfaces.map((s) => join(out, prometheusFilePath(s)));
+		const r = spawnSync(promtool.path!, ['check', 'rules', ...files], { encoding: 'utf8' });
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout.match(/SUCCESS: \d+ rules found/g)).toHaveLength(files.length);
+		const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+		for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'])
+			expect(text).toContain(`record: slo:sli_error:ratio_rate${w}\n`);
+		expect(text).toContain('record: slo:period_error_budget_remaining:ratio\n');
+		expect(text.match(/alert: \w+BudgetBurnPage\n/g)?.length).toBeGreaterThanOrEqual(6);
+	});
+
 	it('check rules accepts the golden rule files', () => {
 		const r = spawnSync(
 			promtool.path!,

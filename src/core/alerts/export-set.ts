@@ -6,7 +6,9 @@ import type { ContentModel } from '../content/model.ts';
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
 import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';
+import { declaredSlos } from './declared-slo.ts';
 import { isPromqlAlert, prometheusRuleGroups, renderPrometheusRuleFile } from './prometheus-rules.ts';
+import { type SloRuleGroup, sloRuleGroups, sloRulesBlocker } from './slo-rules.ts';
 
 export interface ExportFile {
 	/** Path relative to the export folder, forward slashes: `prometheus/billing-events.rules.yaml`. */
@@ -21,10 +23,18 @@ export interface SkippedExport {
 	readonly reason: string;
 }
 
+export interface SkippedSlo {
+	readonly sloId: string;
+	readonly file: string;
+	readonly reason: string;
+}
+
 export interface ExportSet {
 	readonly files: readonly ExportFile[];
 	/** Alerts left out of a target, and why (no PromQL query, unknown severity). */
 	readonly skipped: readonly SkippedExport[];
+	/** SLOs with a measurable SLI that get no rules, and why (no runbook section, no severity). */
+	readonly skippedSlos: readonly SkippedSlo[];
 }
 
 export const prometheusFilePath = (surfaceId: string) => `prometheus/${surfaceId}.rules.yaml`;
@@ -39,11 +49,25 @@ export function buildExportSet(
 	const alerts = declaredAlerts(model);
 	const files: ExportFile[] = [];
 	const skipped: SkippedExport[] = [];
-	const sourceOf = new Map(alerts.map((d) => [d.surface.id, d.file]));
-	for (const group of prometheusRuleGroups(alerts, siteUrl)) {
+	const skippedSlos: SkippedSlo[] = [];
+	const slos = declaredSlos(model);
+	const sourceOf = new Map([...alerts, ...slos].map((d) => [d.surface.id, d.file]));
+	const groupsOf = new Map<string, { name: string; rules: readonly object[] }[]>();
+	for (const group of prometheusRuleGroups(alerts, siteUrl)) groupsOf.set(group.name, [group]);
+	for (const d of slos) {
+		if (!d.sli) continue;
+		const blocker = sloRulesBlocker(d);
+		if (blocker) {
+			skippedSlos.push({ sloId: d.slo.id, file: d.file, reason: blocker });
+			continue;
+		}
+		const groups: SloRuleGroup[] = sloRuleGroups(d, siteUrl);
+		groupsOf.set(d.surface.id, [...(groupsOf.get(d.surface.id) ?? []), ...groups]);
+	}
+	for (const [surfaceId, groups] of groupsOf) {
 		files.push({
-			path: prometheusFilePath(group.name),
-			text: renderPrometheusRuleFile(group, sourceOf.get(group.name)!),
+			path: prometheusFilePath(surfaceId),
+			text: renderPrometheusRuleFile(groups, sourceOf.get(surfaceId)!),
 		});
 	}
 	const seen = new Set<string>();
@@ -69,5 +93,5 @@ export function buildExportSet(
 	}
 	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogEntities(model, options)) });
 	files.sort((a, b) => a.path.localeCompare(b.path));
-	return { files, skipped };
+	return { files, skipped, skippedSlos };
 }

@@ -11,6 +11,8 @@ export const RunbookSchema = z.strictObject({
 	surface: IdSchema,
 	/** Alert ids this runbook handles. */
 	alerts: z.array(IdSchema).default([]),
+	/** SLO ids whose burn-rate alerts land on this runbook (the SLO's `runbook` field points here). */
+	slos: z.array(IdSchema).default([]),
 	/** Team id that keeps the runbook true. */
 	owner: IdSchema,
 	/** Date of the last review. @example "2026-11-02" */
