@@ -3,6 +3,12 @@
  * and what the site serves under `/exports/`. One function, so the two cannot differ. Pure.
  */
 import type { ContentModel } from '../content/model.ts';
+import {
+	ALERTMANAGER_PATH,
+	alertmanagerConfig,
+	renderWatchdogRules,
+	WATCHDOG_RULES_PATH,
+} from '../paging/alertmanager-config.ts';
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
 import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';
@@ -42,7 +48,7 @@ export const policyFilePath = (alertId: string) => `cloud-monitoring/${alertId}.
 export const CATALOG_PATH = 'backstage/catalog-info.yaml';
 
 export function buildExportSet(
-	model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors'>,
+	model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors' | 'escalation'>,
 	options: CatalogOptions = {},
 ): ExportSet {
 	const siteUrl = model.config.site.url;
@@ -92,6 +98,8 @@ export function buildExportSet(
 		else files.push({ path: policyFilePath(d.alert.id), text: renderAlertPolicy(alertPolicy(d, siteUrl)) });
 	}
 	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogEntities(model, options)) });
+	files.push({ path: ALERTMANAGER_PATH, text: alertmanagerConfig(model).text });
+	files.push({ path: WATCHDOG_RULES_PATH, text: renderWatchdogRules(siteUrl) });
 	files.sort((a, b) => a.path.localeCompare(b.path));
 	return { files, skipped, skippedSlos };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpsUrlSchema } from './common.ts';
+import { PagingConfigSchema } from './paging-config.ts';
 import { PolicySchema } from './policy.ts';
 import { StatusConfigSchema } from './status-config.ts';
 
@@ -14,6 +15,8 @@ export const ConfigSchema = z.object({
 	}),
 	policy: PolicySchema.prefault({}),
 	status: StatusConfigSchema.prefault({}),
+	/** Alert routing: secret files, heartbeat, Cloud Monitoring project (`src/core/schemas/paging-config.ts`). */
+	paging: PagingConfigSchema.prefault({}),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, RosterRefSchema } from './common.ts';
+import { ViaSchema } from './receiver.ts';
 
 /** One step of an escalation: after N minutes without resolution, notify these roster entries. */
 export const EscalationLevelSchema = z.strictObject({
@@ -7,7 +8,8 @@ export const EscalationLevelSchema = z.strictObject({
 	afterMinutes: z.number().int().min(0),
 	/** Roster entries: team ids or `team-id/role-id`. */
 	notify: z.array(RosterRefSchema).min(1),
-	via: z.enum(['page', 'chat', 'phone', 'ticket']),
+	/** How they are reached; the team's receiver for this way is paged (see `receivers` in `content/teams/`). */
+	via: ViaSchema,
 });
 
 /** Escalation for one surface, per severity, plus vendors to engage. One file per surface in `content/escalation/`. */

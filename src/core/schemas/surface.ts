@@ -30,6 +30,12 @@ export const AlertSchema = z.strictObject({
 		.optional(),
 	/** How long the condition must hold. @default "5m" */
 	for: PromDurationSchema.default('5m'),
+	/**
+	 * This alert means the surface itself is out (a regional outage, say). While it fires,
+	 * Alertmanager inhibits the alerts of every surface in its blast radius (those that
+	 * depend on it through `dependsOn`), so responders get one page, not five. @default false
+	 */
+	outage: z.boolean().default(false),
 });
 
 /** A PromQL expression with the `{{window}}` placeholder where the range goes: `rate(x[{{window}}])`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpsUrlSchema, IdSchema } from './common.ts';
+import { ReceiverListSchema } from './receiver.ts';
 
 /** A role a team staffs through a rotation, e.g. incident commander. */
 export const RoleSchema = z.strictObject({
@@ -13,6 +14,13 @@ export const RoleSchema = z.strictObject({
 	rotation: z.string().min(1),
 	/** Surfaces this role leads, for surface leads. */
 	surfaces: z.array(IdSchema).default([]),
+	/**
+	 * How the role's rotation is reached, per `via` of the escalation matrix: an integration
+	 * and a reference to its secret file, never the secret. Each becomes the Alertmanager
+	 * receiver `<team>-<role>`, or `<team>-<role>-<via>` when its first `via` is not `page`.
+	 * @example [{ kind: "pagerduty", via: ["page", "phone"], routing_key_file: "pagerduty/billing-platform-primary.key" }]
+	 */
+	receivers: ReceiverListSchema,
 });
 
 /** A team in the roster. One file per team in `content/teams/`. */
@@ -44,6 +52,12 @@ export const TeamSchema = z.strictObject({
 		handoff: z.string().min(1).optional(),
 	}),
 	roles: z.array(RoleSchema).default([]),
+	/**
+	 * How the whole team is reached, for escalation levels that name the team rather than a
+	 * role (a ticket queue, say). Each becomes the receiver `<team>`, or `<team>-<via>` when
+	 * its first `via` is not `page`.
+	 */
+	receivers: ReceiverListSchema,
 });
 
 export type Team = z.output<typeof TeamSchema>;
