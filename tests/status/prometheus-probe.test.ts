@@ -111,7 +111,7 @@ describe.skipIf(prometheusTool.skipReason !== undefined)(
 			const r = await query('billing_event_latency_p95_seconds * 0 / 0', LATENCY);
 			expect(r).toMatchObject({
 				state: 'unknown',
-				reason: 'The query returned NaN, not a number (a division by zero when nothing happened?).',
+				reason: 'The query returned NaN, not a finite number (a division by zero when nothing happened?).',
 			});
 		});
 

@@ -4,7 +4,7 @@
  * when a source fails, never prints or writes the token, and the built site escapes what
  * the sources sent.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
 	existsSync,
@@ -22,9 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStatusReport, type StatusReport } from '../../src/core/status/report.ts';
 import { type GithubServer, startGithubServer } from './support/github-server.ts';
 import { type Loopback, startServer } from './support/loopback.ts';
+import { REPO, runSeconds, runStatus, SENTINEL } from './support/status-cli.ts';
 
-const REPO = join(import.meta.dirname, '..', '..');
-const SENTINEL = 'ghp_SENTINEL_launchbook_token_0123456789abcdef';
 const EVIL_TITLE = '<script>alert("pwned")</script> Billing down';
 
 let work: string;
@@ -65,45 +64,10 @@ function configYaml(extra = ''): string {
 	].join('\n');
 }
 
-/** Runs the script as a child process, asynchronously: the loopback servers live in this process and must keep answering. */
-function runStatus(
-	root: string,
-	env: Record<string, string | undefined> = {},
-): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const fullEnv: Record<string, string> = {};
-		for (const [k, v] of Object.entries({ ...process.env, GITHUB_TOKEN: SENTINEL, ...env }))
-			if (v !== undefined) fullEnv[k] = v;
-		const child = spawn(process.execPath, [join(REPO, 'scripts/status.ts'), '--root', root], {
-			cwd: REPO,
-			env: fullEnv,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-		child.on('error', reject);
-		child.on('close', (status) => {
-			clearTimeout(timer);
-			resolve({ status, stdout, stderr, seconds: (performance.now() - started) / 1000 });
-		});
-	});
-}
-
 function readReport(root: string, dir = 'out/status'): StatusReport {
 	const parsed = parseStatusReport(readFileSync(join(root, dir, 'status.json'), 'utf8'));
 	if ('error' in parsed) throw new Error(parsed.error);
 	return parsed.report;
-}
-
-/** The duration the script prints in its summary line ("status: N check(s) on M surface(s) in 1.2 s: …"). */
-function runSeconds(stderr: string): number {
-	const m = /^status: \d+ check\(s\) on \d+ surface\(s\) in (\d+\.\d) s: /m.exec(stderr);
-	if (!m) throw new Error(`no summary line in:\n${stderr}`);
-	return Number(m[1]);
 }
 
 const byId = (r: StatusReport, id: string) => r.surfaces[0]!.checks.find((c) => c.id === id)!;

@@ -1,4 +1,7 @@
-/** GET a URL with a deadline and a body-size cap; network trouble comes back as a described outcome. */
+/**
+ * GET a URL with a deadline and a body-size cap; network trouble comes back as a described outcome.
+ * Redirects are followed on the URL's own origin only: an answer from another origin is not data.
+ */
 import { type UnavailableOutcome, unavailable } from '../../core/status/probe-outcome.ts';
 import { describeNetworkError, isAbort } from './network-error.ts';
 
@@ -20,6 +23,17 @@ export async function fetchCapped(
 		if (isAbort(error))
 			return { ok: false, outcome: unavailable(`${o.what} did not answer within ${o.timeoutMs} ms.`, o.source) };
 		return { ok: false, outcome: unavailable(describeNetworkError(error, host), o.source) };
+	}
+	const landed = response.url ? new URL(response.url) : undefined;
+	if (landed && landed.origin !== new URL(url).origin) {
+		await response.body?.cancel();
+		return {
+			ok: false,
+			outcome: unavailable(
+				`${o.what} redirected to another origin (${landed.origin}); an answer from there is not data.`,
+				o.source,
+			),
+		};
 	}
 	try {
 		const reader = response.body?.getReader();

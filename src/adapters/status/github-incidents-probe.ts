@@ -4,7 +4,7 @@ import { truncate } from '../../core/status/format.ts';
 import { type ProbeOutcome, unavailable } from '../../core/status/probe-outcome.ts';
 import type { GithubIncidentsCheck } from '../../core/schemas/status-check.ts';
 import { describeGithubError } from './github-error.ts';
-import { MalformedGithubAnswer, readPages } from './github-pages.ts';
+import { CrossOriginAnswer, MalformedGithubAnswer, readPages } from './github-pages.ts';
 import type { ProbeContext } from './probe-context.ts';
 
 export const MAX_ISSUE_PAGES = 10;
@@ -41,12 +41,14 @@ export async function probeGithubIncidents(check: GithubIncidentsCheck, ctx: Pro
 				what,
 				expected: 'an array of issues',
 				page: IssuesPageSchema,
+				key: (i) => i.number,
 			},
 		);
 		issues = got.items;
 		complete = got.complete;
 	} catch (error) {
-		if (error instanceof MalformedGithubAnswer) return unavailable(error.message, source);
+		if (error instanceof MalformedGithubAnswer || error instanceof CrossOriginAnswer)
+			return unavailable(error.message, source);
 		return describeGithubError(error, what, {
 			apiHost: new URL(ctx.config.githubApiUrl).host,
 			authenticated: ctx.githubAuthenticated,

@@ -5,7 +5,7 @@ import type { ProbeOutcome } from '../../core/status/probe-outcome.ts';
 import { describeThresholds, judgeThreshold } from '../../core/status/state.ts';
 import type { GithubWorkflowCheck } from '../../core/schemas/status-check.ts';
 import { describeGithubError } from './github-error.ts';
-import { MalformedGithubAnswer, readPages } from './github-pages.ts';
+import { CrossOriginAnswer, MalformedGithubAnswer, readPages } from './github-pages.ts';
 import type { ProbeContext } from './probe-context.ts';
 import { unavailable } from '../../core/status/probe-outcome.ts';
 
@@ -52,11 +52,13 @@ export async function probeGithubWorkflow(check: GithubWorkflowCheck, ctx: Probe
 				what,
 				expected: 'an object with total_count and workflow_runs',
 				page: RunsPageSchema,
+				key: (r) => r.id,
 			},
 		);
 		runs = got.items;
 	} catch (error) {
-		if (error instanceof MalformedGithubAnswer) return unavailable(error.message, source);
+		if (error instanceof MalformedGithubAnswer || error instanceof CrossOriginAnswer)
+			return unavailable(error.message, source);
 		return describeGithubError(error, what, {
 			apiHost: new URL(ctx.config.githubApiUrl).host,
 			authenticated: ctx.githubAuthenticated,

@@ -1,9 +1,12 @@
 /**
- * HTTP health probe: status code, latency and an optional body match. Follows up to
- * MAX_REDIRECTS redirects, detects loops, reads at most MAX_BODY_BYTES of the body.
+ * HTTP health probe: status code, latency and an optional body match (RE2, linear time).
+ * Follows up to MAX_REDIRECTS redirects on the check's own origin (or its http→https
+ * upgrade), detects loops, reads at most MAX_BODY_BYTES of the body. A redirect to another
+ * origin is not data: the check is unknown and keeps its last value.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { bodyMatcher } from '../../core/status/body-match.ts';
 import { formatValue } from '../../core/status/format.ts';
 import { type ProbeOutcome, unavailable } from '../../core/status/probe-outcome.ts';
 import type { HttpCheck } from '../../core/schemas/status-check.ts';
@@ -68,13 +71,10 @@ function get(url: URL, signal: AbortSignal, readBody: boolean): Promise<Answer> 
 	});
 }
 
-function matcher(bodyMatch: string): { test: (body: string) => boolean; shown: string } {
-	const m = /^\/(.*)\/([dgimsuvy]*)$/s.exec(bodyMatch);
-	if (m) {
-		const re = new RegExp(m[1]!, m[2]!.replace(/[gy]/g, ''));
-		return { test: (body) => re.test(body), shown: bodyMatch };
-	}
-	return { test: (body) => body.includes(bodyMatch), shown: JSON.stringify(bodyMatch) };
+/** A redirect stays with the check: the same origin, or the same host upgraded from http to https. */
+function sameSite(from: URL, to: URL): boolean {
+	if (to.origin === from.origin) return true;
+	return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname;
 }
 
 export async function probeHttp(check: HttpCheck, ctx: ProbeContext): Promise<ProbeOutcome> {
@@ -104,6 +104,12 @@ export async function probeHttp(check: HttpCheck, ctx: ProbeContext): Promise<Pr
 						{ redirects: hop + 1 },
 					);
 				}
+				if (!sameSite(url, next)) {
+					return unavailable(
+						`${url.href} redirected to another origin (${next.origin}); an answer from there is not this check's data. Point the check at ${next.href} if that is where the service lives.`,
+						source,
+					);
+				}
 				seen.push(next.href);
 				url = next;
 				continue;
@@ -126,7 +132,7 @@ export async function probeHttp(check: HttpCheck, ctx: ProbeContext): Promise<Pr
 				);
 			}
 			if (check.bodyMatch !== undefined) {
-				const m = matcher(check.bodyMatch);
+				const m = bodyMatcher(check.bodyMatch);
 				if (!m.test(answer.body)) {
 					const scope = answer.truncated
 						? ` in the first ${MAX_BODY_BYTES} bytes (the body was longer and was not read further)`

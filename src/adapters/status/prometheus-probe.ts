@@ -106,12 +106,13 @@ export async function probePrometheus(check: PrometheusCheck, ctx: ProbeContext)
 			details: {},
 		};
 	}
-	const value = Number(raw);
+	// Number('') and Number(' ') are 0: an empty sample must not read as a measured zero.
+	const value = raw.trim() === '' ? Number.NaN : Number(raw);
 	if (!Number.isFinite(value)) {
 		return {
 			outcome: 'measured',
 			state: 'unknown',
-			reason: `The query returned ${raw}, not a number (a division by zero when nothing happened?).`,
+			reason: `The query returned ${raw.trim() === '' ? 'an empty value' : raw}, not a finite number (a division by zero when nothing happened?).`,
 			value: null,
 			display: '',
 			source,

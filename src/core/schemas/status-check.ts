@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyMatchProblem } from '../status/body-match.ts';
 import { HttpsUrlSchema, HttpUrlSchema, IdSchema } from './common.ts';
 
 const base = {
@@ -71,23 +72,21 @@ export const HttpCheckSchema = z.strictObject({
 	url: HttpUrlSchema,
 	/** @default 200 */
 	expectStatus: z.number().int().min(100).max(599).default(200),
-	/** A substring, or a `/regex/flags`, the body must contain (the first 1 MiB is read). */
+	/**
+	 * A substring, or a `/regex/flags`, the body must contain (the first 1 MiB is read). A regex runs in RE2
+	 * (linear time, no backreferences or lookahead); flags i, m and s apply.
+	 */
 	bodyMatch: z
 		.string()
 		.min(1)
-		.refine(
-			(s) => {
-				const m = /^\/(.*)\/([dgimsuvy]*)$/s.exec(s);
-				if (!m) return true;
-				try {
-					new RegExp(m[1]!, m[2]);
-					return true;
-				} catch {
-					return false;
-				}
-			},
-			{ error: 'expected a substring or a valid /regex/flags' },
-		)
+		.superRefine((s, ctx) => {
+			const problem = bodyMatchProblem(s);
+			if (problem)
+				ctx.addIssue({
+					code: 'custom',
+					message: `expected a substring or a /regex/flags in RE2 syntax (linear time: no backreferences, no lookahead); ${problem}`,
+				});
+		})
 		.optional(),
 	/** Latency above this many ms is degraded. @default 1000 */
 	slowMs: z.number().int().positive().default(1000),
