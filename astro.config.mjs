@@ -43,6 +43,8 @@ export default defineConfig({
 			// Incident-time experience: every page links the offline kit; search says where to go when nothing matches.
 			components: {
 				Footer: './src/components/overrides/Footer.astro',
+				// The page title escaped: Starlight renders head entries as HTML.
+				Head: './src/components/overrides/Head.astro',
 				Search: './src/components/overrides/Search.astro',
 			},
 			customCss: ['./src/styles/launchbook.css', './src/styles/print.css'],

@@ -6,16 +6,15 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { COLLECTIONS, type CollectionSpec, idFromPath } from './core/content/collections.ts';
+import { COLLECTIONS, type CollectionSpec, idFromPath, PUBLISHED_PATTERNS } from './core/content/collections.ts';
 
 const CONTENT = './content';
 
 function loaderFor(spec: CollectionSpec) {
 	if (spec.layout === 'list') return file(`${CONTENT}/${spec.path}`);
-	const pattern = spec.format === 'yaml' ? '**/[^_]*.{yaml,yml}' : '**/[^_]*.{md,mdx}';
 	return glob({
 		base: `${CONTENT}/${spec.path}`,
-		pattern,
+		pattern: [...PUBLISHED_PATTERNS[spec.format]],
 		generateId: ({ entry, data }) =>
 			spec.idFrom === 'field' && typeof data.id === 'string' ? data.id : idFromPath(entry),
 	});
@@ -30,7 +29,7 @@ const fromSpecs = Object.fromEntries(
 
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ base: `${CONTENT}/docs`, pattern: '**/[^_]*.{md,mdx}' }),
+		loader: glob({ base: `${CONTENT}/docs`, pattern: [...PUBLISHED_PATTERNS.mdx] }),
 		schema: docsSchema(),
 	}),
 	...fromSpecs,

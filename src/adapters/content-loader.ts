@@ -3,12 +3,19 @@
  * file is read, parsed and validated; problems are collected (never thrown), each with its
  * file, line and column, and the entry is left out of the model.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
-import { COLLECTIONS, type CollectionName, type CollectionSpec, idFromPath } from '../core/content/collections.ts';
+import {
+	COLLECTIONS,
+	type CollectionName,
+	type CollectionSpec,
+	idFromPath,
+	isPublished,
+} from '../core/content/collections.ts';
 import type { Finding, SourcePosition } from '../core/content/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/content/load-problems.ts';
+import { BODY_COMPONENTS, bodySafety, docsFrontmatterSafety } from '../core/markdown/body-safety.ts';
 import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown/markdown-outline.ts';
 import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.ts';
 import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
@@ -214,10 +221,9 @@ function rebase(positions: Positions, prefix: string): Positions {
 
 function listFiles(dir: string, format: 'yaml' | 'mdx'): string[] {
 	if (!existsSync(dir)) return [];
-	const pattern = format === 'yaml' ? /\.ya?ml$/i : /\.mdx?$/i;
 	return (readdirSync(dir, { recursive: true }) as string[])
 		.map((f) => f.split(sep).join('/'))
-		.filter((f) => pattern.test(f) && !f.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
+		.filter((f) => isPublished(f, format))
 		.sort();
 }
 
@@ -330,6 +336,56 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 	return entries;
 }
 
+/** Every regular `.md`/`.mdx` file under `content/`, published or not (`_` folders, docs pages), repository-relative. */
+function allBodyFiles(root: string): string[] {
+	const base = join(root, CONTENT_DIR);
+	if (!existsSync(base)) return [];
+	const out: string[] = [];
+	for (const rel of readdirSync(base, { recursive: true }) as string[]) {
+		if (!/\.mdx?$/i.test(rel)) continue;
+		const abs = join(base, rel);
+		// Links and odd files are reported by the collection loader, never followed here.
+		if (!lstatSync(abs, { throwIfNoEntry: false })?.isFile()) continue;
+		out.push(relative(root, abs).split(sep).join('/'));
+	}
+	return out.sort();
+}
+
+/**
+ * Content is data: every Markdown/MDX body under `content/` (runbooks, comms, tabletops, docs
+ * and guide pages, and `_` folders alike) is judged on its parsed tree, and a docs page's
+ * frontmatter for fields Starlight renders as HTML. Read and parse problems are reported by
+ * the collection loaders; this pass adds only `content-not-data` and `unsafe-link`.
+ */
+function checkBodies(root: string, problems: Problems): void {
+	const quiet = new Problems();
+	const docsPrefix = `${CONTENT_DIR}/docs/`;
+	for (const file of allBodyFiles(root)) {
+		const text = readText(join(root, file), file, quiet);
+		if (text === undefined) continue;
+		const split = text.startsWith('---') ? splitFrontmatter(text, file, quiet) : undefined;
+		const body = split ? split.body : text;
+		const docs = file.startsWith(docsPrefix);
+		const found =
+			bodySafety(body, {
+				format: /\.mdx$/i.test(file) ? 'mdx' : 'md',
+				lineOffset: split ? split.bodyLine : 0,
+				components: docs ? [] : Object.keys(BODY_COMPONENTS),
+			}) ?? [];
+		if (docs && split) {
+			const parsed = parseYaml(split.frontmatter, file, 1, quiet);
+			if (parsed)
+				found.push(
+					...docsFrontmatterSafety(
+						parsed.value,
+						(path) => nearest(parsed.positions, path) ?? parsed.positions[''] ?? { line: 1, column: 1 },
+					),
+				);
+		}
+		for (const f of found) problems.add(f.rule, file, { line: f.line, column: f.column }, f.message, f.fix);
+	}
+}
+
 const FALLBACK_CONFIG = { site: { url: 'https://launchbook.example.com', organisation: 'Example Org' } };
 
 function loadConfig(root: string, problems: Problems): Config {
@@ -371,5 +427,6 @@ export function loadContent(root: string): ContentModel {
 		tabletops: load('tabletops'),
 		problems: problems.list,
 	};
+	checkBodies(root, problems);
 	return model;
 }

@@ -4,6 +4,7 @@ declare module 'picomatch' {
 		dot?: boolean;
 		nocase?: boolean;
 		basename?: boolean;
+		ignore?: string | readonly string[];
 	}
 	function picomatch(glob: string | readonly string[], options?: PicomatchOptions): (path: string) => boolean;
 	export default picomatch;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
 import { locate } from '../../src/core/content/model.ts';
+import { bodySafety } from '../../src/core/markdown/body-safety.ts';
 import { checkCoverage } from '../../src/core/rules/index.ts';
 import { check, mutate, setBody, TODAY } from './support.ts';
 
@@ -437,37 +438,35 @@ describe('one mutation per rule', () => {
 	});
 });
 
-describe('unsafe-link', () => {
+describe('unsafe-link (judged on the parsed body; see also hostile-content.test.ts)', () => {
 	const UNSAFE_FIX = 'Link to an https:// page instead; if the text is an example, put it in a code span.';
-	const withSummary = (summary: string) =>
-		mutate((m) =>
-			setBody(
-				runbook(m, 'payments/errors'),
-				BODY('\n1. Pin traffic to the last good revision.\n2. Confirm the error rate falls.\n').replace(
-					'Payments fail.',
-					summary,
-				),
-			),
+	const judge = (body: string) =>
+		bodySafety(body, { format: 'mdx', lineOffset: 12, components: [] })?.map(
+			(f) => `${f.line}:${f.column}  ${f.rule}  ${f.message} ${f.fix}`,
 		);
 
 	it.each([
-		['a Markdown link', 'See [the dashboard](javascript:alert(1)).', 21, 'javascript'],
-		['an image', '![graph](data:image/svg+xml;base64,AAAA)', 10, 'data'],
-		['a reference definition', '[dash]: vbscript:msgbox', 9, 'vbscript'],
-		['a JSX attribute', "Open <a href={'file:///etc/passwd'}>this</a>.", 16, 'file'],
-		['an HTML attribute', 'Open <a href="JavaScript:void(0)">this</a>.', 15, 'javascript'],
-	])('reports %s at its line and column', (_name, summary, column, scheme) => {
-		expect(check(withSummary(summary))).toEqual([
-			`${ERRORS_RB}:13:${column}  error  unsafe-link  runbook "payments/errors" links to a ${scheme}: URL; a click would run or open something other than a web page. ${UNSAFE_FIX}`,
+		['a Markdown link', 'See [the dashboard](javascript:alert(1)).', 5, 'a link', 'javascript'],
+		['an image', '![graph](data:image/svg+xml;base64,AAAA)', 1, 'an image', 'data'],
+		['a reference definition', '[dash]: vbscript:msgbox', 1, 'the link definition [dash]', 'vbscript'],
+		['a JSX attribute', 'Open <a href="file:///etc/passwd">this</a>.', 9, 'the href attribute of <a>', 'file'],
+		[
+			'a case-mixed attribute',
+			'Open <a href="JavaScript:void(0)">this</a>.',
+			9,
+			'the href attribute of <a>',
+			'javascript',
+		],
+	])('reports %s at its line and column', (_name, body, column, what, scheme) => {
+		expect(judge(body)).toEqual([
+			`13:${column}  unsafe-link  ${what} uses a ${scheme}: URL, which would run or open something other than a web page. ${UNSAFE_FIX}`,
 		]);
 	});
 
 	it('leaves examples in code spans and code blocks alone, and https links', () => {
 		expect(
-			check(
-				withSummary(
-					'Never paste `[x](javascript:alert(1))`; see [the docs](https://cloud.google.com/run/docs).\n\n```md\n[x](javascript:alert(1))\n```',
-				),
+			judge(
+				'Never paste `[x](javascript:alert(1))`; see [the docs](https://cloud.google.com/run/docs).\n\n```md\n[x](javascript:alert(1))\n```',
 			),
 		).toEqual([]);
 	});

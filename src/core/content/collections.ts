@@ -2,6 +2,7 @@
  * The collections of `content/`: where each lives and which schema validates it. Astro's
  * content config and the CLI loader both read this table, so the two cannot disagree.
  */
+import picomatch from 'picomatch';
 import type { z } from 'zod';
 import { ChecklistItemSchema } from '../schemas/checklist.ts';
 import { CommsTemplateSchema } from '../schemas/comms.ts';
@@ -38,6 +39,33 @@ export const COLLECTIONS = {
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/**
+ * The files of a folder collection that are published: Astro's glob loader is given exactly
+ * these patterns, and the CLI loader matches paths with the same patterns (picomatch, which
+ * Astro's glob uses too), so what is published is exactly what is gated. Files and folders
+ * starting with `_` or `.` are drafts: never published, never loaded. (Every Markdown/MDX body
+ * under `content/`, drafts included, is still judged by the content-is-data rules.)
+ */
+export const PUBLISHED_PATTERNS = {
+	yaml: ['**/[^_]*.{yaml,yml}', '!**/_*/**'],
+	mdx: ['**/[^_]*.{md,mdx}', '!**/_*/**'],
+} as const satisfies Record<CollectionSpec['format'], readonly string[]>;
+
+const publishedMatchers = Object.fromEntries(
+	Object.entries(PUBLISHED_PATTERNS).map(([format, patterns]) => [
+		format,
+		picomatch(
+			patterns.filter((p) => !p.startsWith('!')),
+			{ ignore: patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)) },
+		),
+	]),
+) as Record<CollectionSpec['format'], (path: string) => boolean>;
+
+/** Whether a path relative to a folder collection (forward slashes) is published and loaded. */
+export function isPublished(relativeToCollection: string, format: CollectionSpec['format']): boolean {
+	return publishedMatchers[format](relativeToCollection);
+}
 
 /** Id of a folder entry taken from its path: `runbooks/billing-events/event-backlog.mdx` → `billing-events/event-backlog`. */
 export function idFromPath(relativeToCollection: string): string {

@@ -27,6 +27,14 @@ export const LOAD_PROBLEMS = {
 		title: 'MDX does not parse',
 		fix: 'Correct the MDX at this position; a literal "{" or "<" in prose must be escaped as "\\{" or "&lt;".',
 	},
+	'content-not-data': {
+		title: 'Content runs no code',
+		fix: 'Remove the construct; content is data.',
+	},
+	'unsafe-link': {
+		title: 'Links open web pages, never scripts',
+		fix: 'Link to an https:// page instead; if the text is an example, put it in a code span.',
+	},
 	'content-schema': {
 		title: 'Entry does not match its schema',
 		fix: 'Correct the field as described; the schema and its examples are documented on the content-model page.',

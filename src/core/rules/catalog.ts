@@ -51,6 +51,18 @@ const LOAD_WHY: Record<LoadProblemId, string> = {
 	'content-schema':
 		'The schema is the contract every page and check relies on; an entry that breaks it is left out until it is fixed.',
 	'content-duplicate-id': 'Two entries with one id make links ambiguous: one of them becomes unreachable.',
+	'content-not-data':
+		'Content is edited by many people and published as a public site, built while a token may be in reach. An MDX import, export or {expression} runs code at build time (it can read the environment or send it out); a script, style, iframe or event handler runs in every reader’s browser and in the offline kit. None of that may ride in on a content change. This rule cannot be lowered: it stops the build even under LAUNCHBOOK_GATE=warn.',
+	'unsafe-link':
+		'Responders click links mid-incident, often from the offline kit. A javascript:, vbscript: or data: link runs code or smuggles a document, however its scheme is spelled; a file: link opens something on the reader’s machine. This rule cannot be lowered: it stops the build even under LAUNCHBOOK_GATE=warn.',
+};
+
+/** What the content rules that judge the parsed body check, in more words than the title. */
+const LOAD_CHECKS: Partial<Record<LoadProblemId, string>> = {
+	'content-not-data':
+		'Every Markdown/MDX body under `content/` (runbooks, comms templates, tabletop records, docs and guide pages, and `_` folders too) is judged on its parsed tree, not its lines. Allowed: Markdown, GFM, plain HTML elements written as JSX from a short list (`<kbd>`, `<details>`, `<summary>`, `<sup>`, `<br>`, tables…) with a short list of attributes, and outside docs pages the Starlight components Aside, Steps, Tabs and TabItem, used without an import. Refused: `import`/`export`, `{expressions}` (an MDX comment `{/* … */}` excepted), expression and spread attributes, `<script>`, `<style>`, `<iframe>`, `<object>`, `<embed>`, `<svg>`, `<form>` and every other element not on the list, any `on*` attribute, `srcdoc`, raw HTML in `.md` files beyond attribute-less allowed tags, and the docs frontmatter Starlight renders as HTML (`head`, markup in `hero.title`, `hero.tagline`, `banner.content`, `hero.image.html`).',
+	'unsafe-link':
+		'No link, image, reference definition, URL attribute (`href`, `src`, …) or docs hero action in any body under `content/` uses a scheme other than `https:`, `http:`, `mailto:` or `tel:`. The scheme is read as a browser reads it: after entities are decoded (`&#x6a;`, `&Tab;`), case folded and whitespace or control characters dropped, so `JaVa&Tab;Script:` is `javascript:`. Code blocks and code spans are examples and are left alone.',
 };
 
 const LOAD_RULES: RuleSpec[] = (Object.keys(LOAD_PROBLEMS) as LoadProblemId[]).map((id) => ({
@@ -58,7 +70,9 @@ const LOAD_RULES: RuleSpec[] = (Object.keys(LOAD_PROBLEMS) as LoadProblemId[]).m
 	title: LOAD_PROBLEMS[id].title,
 	level: 'error',
 	family: 'content',
-	checks: `Every content file is read, parsed and validated before any coverage rule runs. This finding means: ${LOAD_PROBLEMS[id].title.toLowerCase()}.`,
+	checks:
+		LOAD_CHECKS[id] ??
+		`Every content file is read, parsed and validated before any coverage rule runs. This finding means: ${LOAD_PROBLEMS[id].title.toLowerCase()}.`,
 	why: LOAD_WHY[id],
 	fix: LOAD_PROBLEMS[id].fix,
 }));
@@ -233,16 +247,6 @@ const COVERAGE_RULES: RuleSpec[] = [
 		checks: 'Tabletop action items with `status: done` have a `link` to the change that closed them.',
 		why: '"Done" without evidence cannot be verified by a reviewer or a launch lead.',
 		fix: 'Add `link:` with the https URL of the pull request or document that closed the action.',
-	},
-	{
-		id: 'unsafe-link',
-		title: 'Links open web pages, never scripts',
-		level: 'error',
-		family: 'references',
-		checks:
-			'No link in a runbook, comms template or tabletop record uses a `javascript:`, `vbscript:`, `data:` or `file:` URL (Markdown links and images, reference definitions, and HTML/JSX `href`/`src` attributes). Code blocks and code spans are left alone.',
-		why: 'Responders click links mid-incident, often from the offline kit. A link that runs code or opens a local file is at best a dead end and at worst an attack carried by a content change.',
-		fix: 'Link to an https:// page instead; if the text is an example, put it in a code span.',
 	},
 	{
 		id: 'risk-references',

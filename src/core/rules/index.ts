@@ -20,7 +20,6 @@ import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
 import { checkTabletops } from './tabletops.ts';
-import { checkUnsafeLinks } from './unsafe-links.ts';
 
 export type { CheckOptions } from './context.ts';
 
@@ -34,7 +33,6 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkComms,
 	checkReviews,
 	checkTabletops,
-	checkUnsafeLinks,
 	checkReferences,
 	checkDuplicateIds,
 	checkCodeownersDrift,
