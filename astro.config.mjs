@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { launchbook } from './src/integration/launchbook.ts';
 import { offlineKit } from './src/integration/offline-kit.ts';
+import { basePath } from './src/integration/base-path.ts';
+import { basePathOf } from './src/core/site/site-links.ts';
 
 const site = (() => {
 	try {
@@ -15,8 +17,13 @@ const site = (() => {
 	}
 })();
 
+// A site URL with a path (a GitHub Pages project site, https://org.github.io/repo/) is served
+// under that path: Astro's base, which Starlight, assets and every site-link helper follow.
+const base = basePathOf(site) || '/';
+
 export default defineConfig({
 	site,
+	base,
 	outDir: process.env.LAUNCHBOOK_OUT_DIR || './dist',
 	cacheDir: process.env.LAUNCHBOOK_CACHE_DIR || './node_modules/.astro',
 	vite: {
@@ -33,6 +40,7 @@ export default defineConfig({
 	},
 	integrations: [
 		launchbook(),
+		basePath(),
 		starlight({
 			title: 'Launchbook',
 			description:

@@ -8,7 +8,14 @@ import type { Finding } from '../../src/core/content/finding.ts';
 import { heatMap, riskBand, riskScore } from '../../src/core/readiness/heat-map.ts';
 import { criterionForRule, readiness, worstState } from '../../src/core/readiness/readiness.ts';
 import { reviewState } from '../../src/core/readiness/review.ts';
-import { parseRunbookRef, rosterHref, runbookRefHref, vendorHref } from '../../src/core/site/site-links.ts';
+import {
+	basePathOf,
+	parseRunbookRef,
+	rosterHref,
+	runbookRefHref,
+	vendorHref,
+	withBase,
+} from '../../src/core/site/site-links.ts';
 import type { ChecklistItem } from '../../src/core/schemas/checklist.ts';
 
 const fixture = loadContent(join(import.meta.dirname, 'fixtures/basic'));
@@ -226,5 +233,26 @@ describe('site links', () => {
 		expect(rosterHref('incident-command')).toBe('/roster/#team-incident-command');
 		expect(rosterHref('incident-command/incident-commander')).toBe('/roster/#role-incident-command-incident-commander');
 		expect(vendorHref('gcp')).toBe('/escalation/#vendor-gcp');
+	});
+
+	it('derives the base path from the site URL and puts site paths under it, nothing else', () => {
+		expect(basePathOf('https://launchbook.example.com')).toBe('');
+		expect(basePathOf('https://launchbook.example.com/')).toBe('');
+		expect(basePathOf('https://org.github.io/repo/')).toBe('/repo');
+		expect(basePathOf('https://org.github.io/repo')).toBe('/repo');
+		expect(basePathOf('https://org.github.io/a/b/')).toBe('/a/b');
+		expect(basePathOf('not a url')).toBe('');
+		expect(withBase('/repo', '/runbooks/x/#m')).toBe('/repo/runbooks/x/#m');
+		expect(withBase('/repo/', '/')).toBe('/repo/');
+		expect(withBase('', '/escalation/')).toBe('/escalation/');
+		for (const other of [
+			'#anchor',
+			'https://example.com/x',
+			'//evil.example/x',
+			'/\\evil.example',
+			'relative/x',
+			'mailto:a@b',
+		])
+			expect(withBase('/repo', other)).toBe(other);
 	});
 });

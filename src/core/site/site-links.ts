@@ -4,6 +4,32 @@
  * way and the anchors the pages emit are the anchors the links point at. Pure.
  */
 
+/**
+ * The base path a site URL implies: `''` for `https://launchbook.example.com`, `/repo` for a
+ * GitHub Pages project site `https://org.github.io/repo/`. Pages are served under it.
+ */
+export function basePathOf(siteUrl: string | undefined): string {
+	if (!siteUrl) return '';
+	let path: string;
+	try {
+		path = new URL(siteUrl).pathname;
+	} catch {
+		return '';
+	}
+	return path.replace(/\/+$/, '');
+}
+
+/**
+ * A site path (`/runbooks/x/`, as every helper here returns and content is written) under the
+ * site's base (`/repo` or `/repo/` → `/repo/runbooks/x/`). Anything not a site path (`#anchor`,
+ * `https:`, `//host`, relative) is returned unchanged.
+ */
+export function withBase(base: string, href: string): string {
+	if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/\\')) return href;
+	const prefix = base.replace(/\/+$/, '');
+	return prefix === '' ? href : prefix + href;
+}
+
 /** `billing-events/event-backlog#mitigation` → `{ runbook: 'billing-events/event-backlog', anchor: 'mitigation' }`. */
 export function parseRunbookRef(ref: string): { readonly runbook: string; readonly anchor: string | undefined } {
 	const hash = ref.indexOf('#');
