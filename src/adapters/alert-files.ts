@@ -11,6 +11,7 @@ import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../co
 import type { ParsedAlertFile, ParsedDocument } from '../core/alerts/verify.ts';
 import type { SourcePosition } from '../core/content/finding.ts';
 import { yamlPositions } from '../core/content/yaml-positions.ts';
+import { listTree, type Refusal, readRegularFile } from './regular-files.ts';
 
 const ALERT_FILE = /\.(ya?ml|json)$/i;
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -83,27 +84,49 @@ function at0(text: string, offset: number): SourcePosition {
 	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Read one alert file; `display` is the path findings name. */
-export function readAlertFile(abs: string, display: string, discovered = false): ParsedAlertFile {
-	const parsed = readAlertText(abs, display);
-	return discovered ? { ...parsed, discovered } : parsed;
+/** Why a path was not read, as the finding says it. */
+export function refusalMessage(display: string, refusal: Refusal): string {
+	switch (refusal.kind) {
+		case 'symlink':
+			return `${display} is a symbolic link; links in a folder of alert files are never followed.`;
+		case 'folder':
+			return `${display} is a folder, but its name ends like an alert file.`;
+		case 'too-large':
+			return `${display} is ${refusal.size} bytes; the limit is ${MAX_BYTES}.`;
+		case 'unreadable':
+			return `${display} cannot be read (${refusal.detail}).`;
+		default:
+			return `${display} is ${refusal.detail}, not a regular file.`;
+	}
 }
 
-function readAlertText(abs: string, display: string): ParsedAlertFile {
-	const size = statSync(abs).size;
-	if (size > MAX_BYTES)
-		return {
-			file: display,
-			syntaxError: { line: 1, column: 1, message: `the file is ${size} bytes; the limit is ${MAX_BYTES}` },
-		};
-	const bytes = readFileSync(abs);
+/**
+ * Read one alert file; `display` is the path findings name. A file found in a folder is never
+ * read through a link; a path named on the command line may be a link (its owner chose it).
+ */
+export function readAlertFile(abs: string, display: string, discovered = false): ParsedAlertFile {
+	const read = readRegularFile(abs, MAX_BYTES, { followLink: !discovered });
+	if ('refusal' in read) {
+		if (read.refusal.kind === 'too-large')
+			return {
+				file: display,
+				syntaxError: {
+					line: 1,
+					column: 1,
+					message: `the file is ${read.refusal.size} bytes; the limit is ${MAX_BYTES}`,
+				},
+				...(discovered ? { discovered } : {}),
+			};
+		return { file: display, refused: { message: refusalMessage(display, read.refusal) } };
+	}
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
 	} catch {
 		return { file: display, syntaxError: { line: 1, column: 1, message: 'the file is not valid UTF-8' } };
 	}
-	return parseAlertText(text, display);
+	const parsed = parseAlertText(text, display);
+	return discovered ? { ...parsed, discovered } : parsed;
 }
 
 /**
@@ -115,18 +138,32 @@ export function listAlertFiles(
 	cwd: string,
 ): { abs: string; display: string; discovered: boolean }[] {
 	const out: { abs: string; display: string; discovered: boolean }[] = [];
+	const shown = (abs: string) => relative(cwd, abs).split(sep).join('/');
 	for (const p of paths) {
 		const abs = resolve(cwd, p);
-		if (!existsSync(abs)) throw new UsageError(`${p} does not exist.`);
-		if (statSync(abs).isDirectory()) {
-			const found = (readdirSync(abs, { recursive: true }) as string[])
+		let isDir: boolean;
+		try {
+			isDir = statSync(abs).isDirectory();
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ELOOP') throw new UsageError(`${p} is a symbolic link that loops.`);
+			throw new UsageError(`${p} does not exist.`);
+		}
+		if (isDir) {
+			// Listed without following links: each link, odd file or alert-named folder becomes a finding of its own.
+			const tree = listTree(abs, (name) => ALERT_FILE.test(name));
+			const found = [
+				...tree.files.filter((f) => ALERT_FILE.test(f)),
+				...tree.refused
+					.filter((r) => r.refusal.kind === 'folder' || r.refusal.kind === 'unreadable' || ALERT_FILE.test(r.path))
+					.map((r) => r.path),
+			]
 				.map((f) => join(abs, f))
-				.filter((f) => ALERT_FILE.test(f) && statSync(f).isFile())
 				.sort();
 			if (found.length === 0) throw new UsageError(`${p} holds no .yml, .yaml or .json file.`);
-			out.push(...found.map((f) => ({ abs: f, display: relative(cwd, f).split(sep).join('/'), discovered: true })));
+			out.push(...found.map((f) => ({ abs: f, display: shown(f), discovered: true })));
 		} else {
-			out.push({ abs, display: relative(cwd, abs).split(sep).join('/'), discovered: false });
+			out.push({ abs, display: shown(abs), discovered: false });
 		}
 	}
 	return out;

@@ -3,8 +3,8 @@
  * file is read, parsed and validated; problems are collected (never thrown), each with its
  * file, line and column, and the entry is left out of the model.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import {
 	COLLECTIONS,
@@ -21,6 +21,7 @@ import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.t
 import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
 import { yamlPositions } from '../core/content/yaml-positions.ts';
+import { type Inventory, listTree, type Refusal, readRegularFile } from './regular-files.ts';
 
 export const CONFIG_FILE = 'launchbook.config.yaml';
 export const CONTENT_DIR = 'content';
@@ -46,19 +47,56 @@ class Problems {
 	}
 }
 
-/** Read a file as UTF-8 text, or report why it cannot be. Strips a BOM and folds CRLF to LF. */
+/** Report a path that is not read, with the finding its kind calls for. */
+function refuse(file: string, refusal: Refusal, problems: Problems): void {
+	const top = { line: 1, column: 1 };
+	switch (refusal.kind) {
+		case 'symlink':
+			problems.add(
+				'content-symlink',
+				file,
+				top,
+				`${file} is a symbolic link; content is read only from regular files inside the repository, and links are never followed.`,
+			);
+			return;
+		case 'folder':
+			problems.add(
+				'content-not-a-file',
+				file,
+				top,
+				`${file} is a folder, but its name ends like a content file.`,
+				'Rename the folder so its name does not end in .yaml, .yml, .md or .mdx, or move its files up.',
+			);
+			return;
+		case 'special':
+			problems.add('content-not-a-file', file, top, `${file} is ${refusal.detail}, not a regular file.`);
+			return;
+		case 'too-deep':
+			problems.add(
+				'content-too-deep',
+				file,
+				top,
+				`${file} is ${refusal.detail}; its files are not read.`,
+				'Move the files up: content folders are at most a few levels deep.',
+			);
+			return;
+		case 'too-large':
+			problems.add('content-too-large', file, top, `${file} is ${refusal.size} bytes; the limit is ${MAX_BYTES}.`);
+			return;
+		case 'unreadable':
+			problems.add('content-unreadable', file, top, `${file} cannot be read (${refusal.detail}).`);
+			return;
+	}
+}
+
+/** Read a regular file as UTF-8 text, or report why it cannot be. Strips a BOM and folds CRLF to LF. */
 function readText(abs: string, file: string, problems: Problems): string | undefined {
-	const size = statSync(abs).size;
-	if (size > MAX_BYTES) {
-		problems.add(
-			'content-too-large',
-			file,
-			{ line: 1, column: 1 },
-			`${file} is ${size} bytes; the limit is ${MAX_BYTES}.`,
-		);
+	const read = readRegularFile(abs, MAX_BYTES);
+	if ('refusal' in read) {
+		refuse(file, read.refusal, problems);
 		return undefined;
 	}
-	const bytes = readFileSync(abs);
+	const bytes = read.bytes;
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -219,12 +257,16 @@ function rebase(positions: Positions, prefix: string): Positions {
 	return out;
 }
 
-function listFiles(dir: string, format: 'yaml' | 'mdx'): string[] {
-	if (!existsSync(dir)) return [];
-	return (readdirSync(dir, { recursive: true }) as string[])
-		.map((f) => f.split(sep).join('/'))
-		.filter((f) => isPublished(f, format))
-		.sort();
+/** Names a reader takes for content files; a folder named so is refused, not entered. */
+const CONTENT_FILE_NAME = /\.(?:ya?ml|mdx?)$/i;
+
+/** The files of one folder collection, relative to it: those the site publishes too. */
+function listFiles(inventory: Inventory, folder: string, format: 'yaml' | 'mdx'): string[] {
+	const prefix = `${folder}/`;
+	return inventory.files
+		.filter((f) => f.startsWith(prefix))
+		.map((f) => f.slice(prefix.length))
+		.filter((f) => isPublished(f, format));
 }
 
 function splitFrontmatter(
@@ -259,14 +301,19 @@ function splitFrontmatter(
 	};
 }
 
-function loadCollection(root: string, name: CollectionName, problems: Problems): Entry<unknown>[] {
+function loadCollection(
+	root: string,
+	inventory: Inventory,
+	name: CollectionName,
+	problems: Problems,
+): Entry<unknown>[] {
 	const spec: CollectionSpec = COLLECTIONS[name];
 	const base = join(root, CONTENT_DIR, spec.path);
-	const rel = (abs: string) => relative(root, abs).split(sep).join('/');
 	const entries: Entry<unknown>[] = [];
 	if (spec.layout === 'list') {
-		if (!existsSync(base)) return entries;
-		const file = rel(base);
+		// Not a regular file: absent, or refused when the tree was listed.
+		if (!inventory.files.includes(spec.path)) return entries;
+		const file = `${CONTENT_DIR}/${spec.path}`;
 		const text = readText(base, file, problems);
 		if (text === undefined) return entries;
 		const parsed = parseYaml(text, file, 0, problems);
@@ -293,9 +340,9 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 		});
 		return entries;
 	}
-	for (const relFile of listFiles(base, spec.format)) {
+	for (const relFile of listFiles(inventory, spec.path, spec.format)) {
 		const abs = join(base, relFile);
-		const file = rel(abs);
+		const file = `${CONTENT_DIR}/${spec.path}/${relFile}`;
 		const text = readText(abs, file, problems);
 		if (text === undefined) continue;
 		if (spec.format === 'yaml') {
@@ -337,18 +384,9 @@ function loadCollection(root: string, name: CollectionName, problems: Problems):
 }
 
 /** Every regular `.md`/`.mdx` file under `content/`, published or not (`_` folders, docs pages), repository-relative. */
-function allBodyFiles(root: string): string[] {
-	const base = join(root, CONTENT_DIR);
-	if (!existsSync(base)) return [];
-	const out: string[] = [];
-	for (const rel of readdirSync(base, { recursive: true }) as string[]) {
-		if (!/\.mdx?$/i.test(rel)) continue;
-		const abs = join(base, rel);
-		// Links and odd files are reported by the collection loader, never followed here.
-		if (!lstatSync(abs, { throwIfNoEntry: false })?.isFile()) continue;
-		out.push(relative(root, abs).split(sep).join('/'));
-	}
-	return out.sort();
+function allBodyFiles(inventory: Inventory): string[] {
+	// Links and odd files were reported when the tree was listed, and are never read.
+	return inventory.files.filter((f) => /\.mdx?$/i.test(f)).map((f) => `${CONTENT_DIR}/${f}`);
 }
 
 /**
@@ -357,10 +395,10 @@ function allBodyFiles(root: string): string[] {
  * frontmatter for fields Starlight renders as HTML. Read and parse problems are reported by
  * the collection loaders; this pass adds only `content-not-data` and `unsafe-link`.
  */
-function checkBodies(root: string, problems: Problems): void {
+function checkBodies(root: string, inventory: Inventory, problems: Problems): void {
 	const quiet = new Problems();
 	const docsPrefix = `${CONTENT_DIR}/docs/`;
-	for (const file of allBodyFiles(root)) {
+	for (const file of allBodyFiles(inventory)) {
 		const text = readText(join(root, file), file, quiet);
 		if (text === undefined) continue;
 		const split = text.startsWith('---') ? splitFrontmatter(text, file, quiet) : undefined;
@@ -390,7 +428,8 @@ const FALLBACK_CONFIG = { site: { url: 'https://launchbook.example.com', organis
 
 function loadConfig(root: string, problems: Problems): Config {
 	const abs = join(root, CONFIG_FILE);
-	if (!existsSync(abs)) {
+	const st = lstatOrUndefined(abs);
+	if (!st) {
 		problems.add(
 			'content-schema',
 			CONFIG_FILE,
@@ -406,12 +445,47 @@ function loadConfig(root: string, problems: Problems): Config {
 	return config ?? ConfigSchema.parse(FALLBACK_CONFIG);
 }
 
+function lstatOrUndefined(abs: string): Stats | undefined {
+	try {
+		return lstatSync(abs);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Every regular file under `content/`, listed without following links. Links, folders named
+ * like content files, pipes and the like are reported wherever they are (guide pages and
+ * `_` folders too: the site build reads those), and never read.
+ */
+function listContent(root: string, problems: Problems): Inventory {
+	const dir = join(root, CONTENT_DIR);
+	const st = lstatOrUndefined(dir);
+	if (!st) return { files: [], refused: [] };
+	if (!st.isDirectory()) {
+		if (st.isSymbolicLink()) refuse(CONTENT_DIR, { kind: 'symlink', detail: 'a symbolic link' }, problems);
+		else
+			problems.add(
+				'content-not-a-file',
+				CONTENT_DIR,
+				{ line: 1, column: 1 },
+				`${CONTENT_DIR} is not a folder.`,
+				`Make ${CONTENT_DIR}/ a folder of content files.`,
+			);
+		return { files: [], refused: [] };
+	}
+	const inventory = listTree(dir, (name) => CONTENT_FILE_NAME.test(name));
+	for (const { path, refusal } of inventory.refused) refuse(`${CONTENT_DIR}/${path}`, refusal, problems);
+	return inventory;
+}
+
 /** Load the whole content model rooted at `root` (the repository root). Never throws on bad content. */
 export function loadContent(root: string): ContentModel {
 	const problems = new Problems();
 	const config = loadConfig(root, problems);
+	const inventory = listContent(root, problems);
 	// Each collection's entries were validated by that collection's schema above.
-	const load = (name: CollectionName) => loadCollection(root, name, problems) as never[];
+	const load = (name: CollectionName) => loadCollection(root, inventory, name, problems) as never[];
 	const model: ContentModel = {
 		config,
 		configFile: CONFIG_FILE,
@@ -427,6 +501,6 @@ export function loadContent(root: string): ContentModel {
 		tabletops: load('tabletops'),
 		problems: problems.list,
 	};
-	checkBodies(root, problems);
+	checkBodies(root, inventory, problems);
 	return model;
 }

@@ -23,6 +23,14 @@ export const VERIFY_RULES = {
 		why: 'A rule file that does not parse is not loaded, and its alerts never fire.',
 		fix: 'Correct the YAML or JSON syntax at this position.',
 	},
+	'verify-file-refused': {
+		checks:
+			'Each file found in a folder given to `alerts:verify` is a regular file: links, folders named like alert files, named pipes and unreadable files are reported, never followed or read.',
+		title: 'Alert file is not a regular file',
+		level: 'error',
+		why: 'A link in a rules folder can point at any file on the machine, or at itself; a named pipe blocks the check for ever. Neither is an alert file anyone reviewed.',
+		fix: 'Keep regular files in the folder: replace a link with the file it points at, rename a folder whose name ends in .yml, .yaml or .json, and make every file readable.',
+	},
 	'verify-file-format': {
 		checks:
 			'Each file is a Prometheus rule file (`groups`, or a PrometheusRule with `spec.groups`) or Cloud Monitoring AlertPolicy JSON.',

@@ -21,6 +21,8 @@ export interface ParsedDocument {
 export type ParsedAlertFile = (
 	| { readonly file: string; readonly documents: readonly ParsedDocument[] }
 	| { readonly file: string; readonly syntaxError: SourcePosition & { readonly message: string } }
+	/** Not read: a link, a folder, a named pipe, an unreadable file. `message` says which. */
+	| { readonly file: string; readonly refused: { readonly message: string } }
 ) & {
 	/** Found by searching a folder rather than named: documents that are not alert files are skipped, not reported. */
 	readonly discovered?: boolean;
@@ -356,7 +358,9 @@ export function verifyAlertFiles(input: VerifyInput): Finding[] {
 	const findings: Finding[] = [];
 	for (const file of input.files) {
 		const report = new Report(file.file);
-		if ('syntaxError' in file) {
+		if ('refused' in file) {
+			report.add('verify-file-refused', { line: 1, column: 1 }, file.refused.message);
+		} else if ('syntaxError' in file) {
 			report.add('verify-file-syntax', file.syntaxError, `${file.syntaxError.message.replace(/\.$/, '')}.`);
 		} else {
 			verifyDocuments(ctx, report, file);

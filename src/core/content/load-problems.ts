@@ -39,6 +39,26 @@ export const LOAD_PROBLEMS = {
 		title: 'Entry does not match its schema',
 		fix: 'Correct the field as described; the schema and its examples are documented on the content-model page.',
 	},
+	'content-symlink': {
+		title: 'Content file is a symbolic link',
+		fix: 'Replace the link with the file itself (move or copy the real file to this path), or delete it.',
+	},
+	'content-not-a-file': {
+		title: 'Content path is not a regular file',
+		fix: 'Replace it with a regular file, or delete it.',
+	},
+	'content-unreadable': {
+		title: 'Content file cannot be read',
+		fix: 'Make the file readable by whoever runs the check and the build (for example chmod 644), or delete it.',
+	},
+	'content-too-deep': {
+		title: 'Content nested too deep',
+		fix: 'Flatten the structure: no content needs lists, quotes or mappings nested this deep.',
+	},
+	'content-path-id': {
+		title: 'File name is not a valid id',
+		fix: 'Rename the file (and its folder) to lower-case ASCII letters, digits and single hyphens.',
+	},
 	'content-duplicate-id': {
 		title: 'Two entries share an id',
 		fix: 'Give each entry its own id.',

@@ -50,6 +50,16 @@ const LOAD_WHY: Record<LoadProblemId, string> = {
 		'An MDX body that does not parse breaks the site build, and its headings cannot be resolved for alert links.',
 	'content-schema':
 		'The schema is the contract every page and check relies on; an entry that breaks it is left out until it is fixed.',
+	'content-symlink':
+		'A link can point anywhere: at a file outside the repository (a secret, a system file) that the public site would then publish, at itself (a loop), or at nothing. Content is what the repository holds, so links are refused, never followed.',
+	'content-not-a-file':
+		'A folder named like a content file, or a named pipe, device or socket, is not content: reading it fails or blocks the check and the build for ever.',
+	'content-unreadable':
+		'A file the check cannot read is silently missing from the site and from every check; the build would fail on it later, with less to go on.',
+	'content-too-deep':
+		'Parsers recurse into nested lists, quotes and mappings: content nested thousands of levels deep exhausts the stack and stops the check and the build. Real content is never nested that deep.',
+	'content-path-id':
+		'Runbook, escalation, comms and tabletop ids come from file names and become links; an id with capitals, spaces or look-alike Unicode letters makes links that differ from what people type, or that impersonate another page.',
 	'content-duplicate-id': 'Two entries with one id make links ambiguous: one of them becomes unreachable.',
 	'content-not-data':
 		'Content is edited by many people and published as a public site, built while a token may be in reach. An MDX import, export or {expression} runs code at build time (it can read the environment or send it out); a script, style, iframe or event handler runs in every reader’s browser and in the offline kit. None of that may ride in on a content change. This rule cannot be lowered: it stops the build even under LAUNCHBOOK_GATE=warn.',
