@@ -111,12 +111,12 @@ export function writeSyntheticContent(root: string, o: SyntheticOptions): { file
 	);
 	put(
 		'content/teams/incident-command.yaml',
-		'id: incident-command\nname: Incident Command\nkind: incident-command\ngithub: "@example-org/incident-command"\nchannel: "#incident-command"\npager: https://pager.example.com/ic\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\nroles:\n  - { id: incident-commander, name: Incident commander, duties: Runs the incident., rotation: ic-primary }\n',
+		'id: incident-command\nname: Incident Command\nkind: incident-command\ngithub: "@example-org/incident-command"\nchannel: "#incident-command"\npager: https://pager.example.com/ic\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\nroles:\n  - { id: incident-commander, name: Incident commander, duties: Runs the incident., rotation: ic-primary, receivers: [{ kind: pagerduty, via: [page], routing_key_file: pagerduty/ic.key }] }\n',
 	);
 	for (let t = 0; t < o.teams; t++) {
 		put(
 			`content/teams/team-${pad(t, 3)}.yaml`,
-			`id: team-${pad(t, 3)}\nname: Team ${t}\ngithub: "@example-org/team-${pad(t, 3)}"\nchannel: "#team-${pad(t, 3)}"\npager: https://pager.example.com/team-${pad(t, 3)}\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\n`,
+			`id: team-${pad(t, 3)}\nname: Team ${t}\ngithub: "@example-org/team-${pad(t, 3)}"\nchannel: "#team-${pad(t, 3)}"\npager: https://pager.example.com/team-${pad(t, 3)}\ncoverage: { hours: 24x7, timezones: [Europe/Dublin] }\nreceivers: [{ kind: pagerduty, via: [page], routing_key_file: pagerduty/team-${pad(t, 3)}.key }]\n`,
 		);
 	}
 	const reviewed = daysBefore(o.today, 10);

@@ -216,9 +216,11 @@ export function buildRoutePlan(
 	const surfaceIds = new Set(surfaces.map((s) => s.id));
 	const inhibitRules: InhibitRule[] = [];
 	for (const surface of surfaces) {
+		const outages = surface.alerts.filter((a) => a.outage);
+		if (outages.length === 0) continue;
 		const targets = blastRadius(graph, surface.id).filter((id) => surfaceIds.has(id) && id !== surface.id);
 		if (targets.length === 0) continue;
-		for (const alert of surface.alerts.filter((a) => a.outage)) {
+		for (const alert of outages) {
 			inhibitRules.push({
 				source: [eq('alertname', alert.name), eq('surface', surface.id)],
 				target: [{ name: 'surface', op: '=~', value: targets.map(reEscape).join('|') }],

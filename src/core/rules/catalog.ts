@@ -203,6 +203,46 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Name a team (`billing-platform`) or a role of a team (`incident-command/incident-commander`) from `content/teams/`.',
 	},
 	{
+		id: 'paging-receiver',
+		title: 'Escalation level has a receiver for its way',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			"Every roster entry an escalation level notifies has a receiver for the level's `via`: a role's `receivers` for `team/role`, the team's own `receivers` for a bare team id.",
+		why: 'The escalation matrix becomes Alertmanager routing. A level whose role cannot be reached the way it says is a page that goes nowhere: the matrix promises a responder the pager never calls.',
+		fix: "Add to the role (or team) in `content/teams/` a receiver whose `via` lists the level's way (`kind` pagerduty, opsgenie, slack, webhook or email, with the file that holds its secret), or change the level's `via`.",
+	},
+	{
+		id: 'paging-receiver-unused',
+		title: 'Every receiver is used',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			'Every receiver declared in `content/teams/` serves at least one escalation level (its roster entry is notified with one of its `via` ways).',
+		why: 'An unused receiver is a secret file someone must keep, for a pager nobody calls; more often it is a typo in the matrix, whose level then has no receiver.',
+		fix: "Name the receiver's role (or team) with one of its ways in a level of `content/escalation/`, or remove the receiver.",
+	},
+	{
+		id: 'paging-route-missing',
+		title: 'Every surface and severity has a route',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			"The generated Alertmanager route tree, evaluated the way Alertmanager evaluates it, sends an alert with each surface's `surface` label and each severity's `severity` label to at least one team receiver, not only to `launchbook-unrouted`.",
+		why: 'Burn-rate, absence and hand-written alerts carry the surface and severity labels too. A surface × severity without a route pages no one, whatever fires.',
+		fix: 'Give the surface a policy for the severity in `content/escalation/<surface>.yaml` whose first level names a role with a receiver for its `via`.',
+	},
+	{
+		id: 'paging-route-mismatch',
+		title: 'Every alert routes to the receiver the matrix names first',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			'Each declared alert, with the labels the Prometheus export gives it (`alertname`, `surface`, `severity`, `team`), is delivered by the generated route tree (first matching route, `continue` honoured) to exactly the receivers of the first escalation level of its surface and severity.',
+		why: 'The matrix on the site and the routing in Alertmanager must not disagree: an earlier route that claims an alert (the watchdog\'s `alertname="Watchdog"`, say) pages the wrong people, silently.',
+		fix: 'Rename the alert or change the route that claims its labels, so that it reaches the receivers the matrix names.',
+	},
+	{
 		id: 'comms-coverage',
 		title: 'Comms templates cover the policy',
 		level: 'error',

@@ -14,6 +14,7 @@ import { type CheckOptions, createContext, type RuleContext } from './context.ts
 import { checkDuplicateIds } from './duplicate-ids.ts';
 import { checkEscalation } from './escalation.ts';
 import { checkOwnership } from './ownership.ts';
+import { checkPaging } from './paging.ts';
 import { checkReferences } from './references.ts';
 import { checkReviews } from './review.ts';
 import { checkRollback } from './rollback.ts';
@@ -30,6 +31,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkRunbookSections,
 	checkRollback,
 	checkEscalation,
+	checkPaging,
 	checkComms,
 	checkReviews,
 	checkTabletops,
