@@ -1,8 +1,10 @@
 /**
  * `npm run status`: probe every status check declared in content/surfaces/*.yaml and write
  * status.json, SVG badges and shields endpoint JSON (default: public/status/, copied into
- * the site by the build). Never fails on a remote failure: each check says why it is
- * unknown. Exit codes: 0 written, 2 usage or internal error.
+ * the site by the build), all of them as one unit (status-store.ts). Never fails on a remote
+ * failure: each check says why it is unknown. A folder that cannot be written (read-only, full,
+ * status.json a folder) or a status.json of a newer schema is left as it was, with one line
+ * saying why. Exit codes: 0 written or left as it was, 2 usage or internal error.
  *
  *   node scripts/status.ts [--root DIR] [--out DIR] [--json]
  *
@@ -12,9 +14,15 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/adapters/content-loader.ts';
 import { collectStatus } from '../src/adapters/status/collect-status.ts';
-import { readPreviousReport, writeStatusOutput } from '../src/adapters/status/status-store.ts';
+import {
+	readPreviousReport,
+	recoverStatusDir,
+	STATUS_FILE,
+	writeStatusOutput,
+} from '../src/adapters/status/status-store.ts';
 import { formatFinding } from '../src/core/content/finding.ts';
 import { redactText } from '../src/core/status/redact.ts';
+import { STATUS_REPORT_VERSION } from '../src/core/status/report.ts';
 
 const USAGE = 'usage: node scripts/status.ts [--root DIR] [--out DIR] [--json]';
 
@@ -61,7 +69,18 @@ async function main(argv: string[]): Promise<number> {
 		),
 	];
 
+	for (const done of recoverStatusDir(outDir)) warn(`status: ${done}.`);
 	const previous = readPreviousReport(outDir);
+	if (previous.blocked) {
+		warn(`status: ${previous.blocked}`);
+		return 0;
+	}
+	if (previous.newerSchema !== undefined) {
+		warn(
+			`status: ${join(outDir, STATUS_FILE)} is schemaVersion ${previous.newerSchema}, newer than this Launchbook writes (${STATUS_REPORT_VERSION}); kept it as it is and wrote nothing. Update Launchbook to refresh it.`,
+		);
+		return 0;
+	}
 	if (previous.warning) warn(`status: ${previous.warning}`);
 
 	const report = await collectStatus({
@@ -79,6 +98,10 @@ async function main(argv: string[]): Promise<number> {
 		warn,
 	});
 	const written = writeStatusOutput(outDir, report, new Date(report.generatedAt));
+	if (!written.ok) {
+		warn(`status: ${written.message}`);
+		return 0;
+	}
 
 	const checks = report.surfaces.flatMap((s) => s.checks);
 	const count = (pred: (c: (typeof checks)[number]) => boolean) => checks.filter(pred).length;
@@ -91,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
 	warn(
 		`status: ${checks.length} check(s) on ${report.surfaces.length} surface(s) in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
 			`${count((c) => c.state === 'ok' && !c.stale)} ok, ${count((c) => c.state === 'degraded' && !c.stale)} degraded, ${count((c) => c.state === 'down' && !c.stale)} down, ` +
-			`${count((c) => c.state === 'unknown')} unknown, ${count((c) => c.stale)} stale; wrote ${written.length} file(s) to ${where}/${token ? '' : ' (no GITHUB_TOKEN set)'}`,
+			`${count((c) => c.state === 'unknown')} unknown, ${count((c) => c.stale)} stale; wrote ${written.written.length} file(s) to ${where}/${token ? '' : ' (no GITHUB_TOKEN set)'}`,
 	);
 	if (args.values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 	return 0;
@@ -101,7 +124,13 @@ main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		const token = process.env.GITHUB_TOKEN?.trim();
-		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		// One line; the stack only with LAUNCHBOOK_DEBUG=1.
+		const text =
+			error instanceof Error
+				? process.env.LAUNCHBOOK_DEBUG === '1'
+					? (error.stack ?? error.message)
+					: error.message
+				: String(error);
 		process.stderr.write(`status: internal error: ${token ? redactText(text, [token]) : text}\n`);
 		process.exit(2);
 	},

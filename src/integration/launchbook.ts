@@ -5,7 +5,10 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { loadContent } from '../adapters/content-loader.ts';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkSite } from '../adapters/site-data.ts';
+import { recoverStatusDir } from '../adapters/status/status-store.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
 
 /**
@@ -27,12 +30,19 @@ function stopBuild(message: string, hint: string): Error {
 }
 
 export function launchbook(): AstroIntegration {
+	let statusFolder: string | undefined;
+	let publicDir: string | undefined;
 	return {
 		name: 'launchbook',
 		hooks: {
 			'astro:config:setup': ({ config, logger }) => {
 				const root = new URL('.', config.root).pathname;
 				const model = loadContent(root);
+				// A status run that was killed leaves a staging folder (or a half-swapped one) next to the status
+				// folder; it is cleaned up before Astro copies public/ into the site, so it is never published.
+				statusFolder = resolve(root, model.config.status.outputDir);
+				publicDir = fileURLToPath(config.publicDir);
+				for (const done of recoverStatusDir(statusFolder)) logger.warn(`status: ${done}.`);
 				const errors = model.problems.filter((f) => f.level === 'error').sort(compareFindings);
 				if (errors.length > 0) {
 					for (const f of errors) logger.error(formatFinding(f));
@@ -54,6 +64,13 @@ export function launchbook(): AstroIntegration {
 						'Run "npm run check" for the same report without building; each rule is explained at /rules/<rule-id>/.',
 					);
 				}
+			},
+			// Belt and braces: whatever was copied, the site never carries the status store's leftovers.
+			'astro:build:done': ({ dir }) => {
+				if (!statusFolder || !publicDir) return;
+				const inPublic = relative(publicDir, statusFolder);
+				if (inPublic.startsWith('..') || inPublic === '') return;
+				recoverStatusDir(join(fileURLToPath(dir), inPublic), undefined, { anyRun: true });
 			},
 		},
 	};
