@@ -37,7 +37,27 @@ export function buildShippedSite(today: string, options: BuildOptions = {}): Fix
 	return buildFrom(REPO, 'shipped', today, options);
 }
 
+/**
+ * A temporary site root holding `tests/site/fixtures/<name>/` (a `content/` folder and a `launchbook.config.yaml`)
+ * and this repository's site and scripts, unbuilt: build it with `astro build` or `node scripts/build.ts` from there.
+ */
+export function prepareFixtureRoot(name: string): string {
+	return prepareRoot(join(REPO, 'tests/site/fixtures', name), name, {});
+}
+
 function buildFrom(source: string, name: string, today: string, options: BuildOptions): FixtureSite {
+	const root = prepareRoot(source, name, options);
+	const dist = join(root, options.outDir ?? 'dist');
+	try {
+		build(root, dist, today, options.production === true);
+	} catch (error) {
+		rmSync(root, { recursive: true, force: true }); // a failed build leaves no temporary root behind
+		throw error;
+	}
+	return { dist, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function prepareRoot(source: string, name: string, options: BuildOptions): string {
 	const root = mkdtempSync(join(tmpdir(), `launchbook-fixture-${name}-`));
 	cpSync(join(source, 'content'), join(root, 'content'), { recursive: true });
 	const config = join(root, 'launchbook.config.yaml');
@@ -52,21 +72,15 @@ function buildFrom(source: string, name: string, today: string, options: BuildOp
 	cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
 	// Hard links: a linked node_modules confuses Vite the same way, and a real copy is 500 MB.
 	execFileSync('cp', ['-al', join(REPO, 'node_modules'), join(root, 'node_modules')]);
-	const dist = join(root, options.outDir ?? 'dist');
-	try {
-		build(root, dist, today, options.production === true);
-	} catch (error) {
-		rmSync(root, { recursive: true, force: true }); // a failed build leaves no temporary root behind
-		throw error;
-	}
-	return { dist, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+	cpSync(join(REPO, 'scripts'), join(root, 'scripts'), { recursive: true });
+	return root;
 }
 
 /**
  * The test process's environment without what vitest puts there for its own Vite (BASE_URL=/,
  * MODE, DEV, PROD, SSR): the build's Vite would read them over Astro's `base`.
  */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
 	const env = { ...process.env };
 	for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
 	return env;
