@@ -2,16 +2,18 @@
  * `npm run bench:check`: how fast the coverage gate is, against the site build on the same
  * content. Generates synthetic content (default 1,000 surfaces × 5 runbooks) into a temporary
  * folder, then reports wall time and peak memory of:
- *   - the gate on the shipped content (Node start-up included),
+ *   - the gate and alerts:verify on the shipped content (Node start-up included), as a ratio to
+ *     a bare `node -e 0` measured in the same run,
  *   - the gate on the synthetic content (first run, then the best of three),
  *   - `astro build` of the site on the synthetic content (unless --skip-build).
  * Options: --surfaces N, --runbooks-per-surface N, --teams N, --skip-build, --keep.
  * Prints figures; asserts nothing. Exit 2 on a usage error or when a measured command fails.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseCliArgs } from '../src/cli/args.ts';
 import { isoDay } from '../src/core/readiness/review.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 
@@ -26,22 +28,26 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { surfaces: 1000, runbooksPerSurface: 5, teams: 50, skipBuild: false, keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i]!;
-		const num = (name: string) => {
-			const v = Number(argv[++i]);
-			if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a whole number >= 1`);
-			return v;
-		};
-		if (a === '--surfaces') args.surfaces = num(a);
-		else if (a === '--runbooks-per-surface') args.runbooksPerSurface = num(a);
-		else if (a === '--teams') args.teams = num(a);
-		else if (a === '--skip-build') args.skipBuild = true;
-		else if (a === '--keep') args.keep = true;
-		else throw new Error(`unknown option "${a}"`);
-	}
-	return args;
+	const { values } = parseCliArgs(argv, {
+		surfaces: { type: 'string' },
+		'runbooks-per-surface': { type: 'string' },
+		teams: { type: 'string' },
+		'skip-build': { type: 'boolean' },
+		keep: { type: 'boolean' },
+	});
+	const num = (name: string, value: string | undefined, fallback: number) => {
+		if (value === undefined) return fallback;
+		const v = Number(value);
+		if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a whole number >= 1`);
+		return v;
+	};
+	return {
+		surfaces: num('surfaces', values.surfaces, 1000),
+		runbooksPerSurface: num('runbooks-per-surface', values['runbooks-per-surface'], 5),
+		teams: num('teams', values.teams, 50),
+		skipBuild: values['skip-build'] === true,
+		keep: values.keep === true,
+	};
 }
 
 interface Measure {
@@ -96,7 +102,7 @@ function gate(root: string, today: string): Measure {
 	return measure(
 		process.execPath,
 		[
-			join(REPO, 'scripts/check.ts'),
+			join(REPO, 'scripts/check.mjs'),
 			'--root',
 			root,
 			'--today',
@@ -136,12 +142,41 @@ function main(): number {
 			`Launchbook coverage-gate benchmark — ${today}, Node ${process.versions.node}, ${GNU_TIME ? 'peak memory by /usr/bin/time' : 'no /usr/bin/time: wall time only'}`,
 		);
 
-		// The shipped content, as `npm run check` sees it (first run warms Node's compile cache).
+		// The shipped content, as `npm run check` sees it, against a bare Node start measured in
+		// the same run and interleaved with it, so both see the same machine load. The first runs
+		// warm Node's compile cache and the CLI bundles (scripts/lib/fast-start.ts).
+		const bare = () => measure(process.execPath, ['-e', '0'], REPO);
+		const verify = () =>
+			measure(
+				process.execPath,
+				[join(REPO, 'scripts/alerts-verify.mjs'), '--site', verifySite, '--format', 'json', verifyRules],
+				REPO,
+			);
+		const verifySite = join(work, 'verify-site');
+		const verifyRules = join(work, 'verify-rules');
+		const exported = measure(process.execPath, [join(REPO, 'scripts/alerts-export.ts'), '--out', verifyRules], REPO);
+		if (exported.status !== 0) throw new Error(`alerts:export failed: ${exported.stderr.trim()}`);
+		mkdirSync(verifySite, { recursive: true });
+		writeFileSync(join(verifySite, 'index.html'), '<!doctype html><title>bench</title>');
 		gate(REPO, today);
-		const shipped = [gate(REPO, today), gate(REPO, today), gate(REPO, today)].sort(
-			(a, b) => a.wallSeconds - b.wallSeconds,
-		)[0]!;
-		say(`gate, shipped content:                 ${fmt(shipped)} (best of 3; exit ${shipped.status})`);
+		verify();
+		const runs = { bare: [] as Measure[], gate: [] as Measure[], verify: [] as Measure[] };
+		for (let i = 0; i < 7; i++) {
+			runs.bare.push(bare());
+			runs.gate.push(gate(REPO, today));
+			runs.verify.push(verify());
+		}
+		const best = (ms: Measure[]) => [...ms].sort((a, b) => a.wallSeconds - b.wallSeconds)[0]!;
+		const node0 = best(runs.bare);
+		const shipped = best(runs.gate);
+		const verified = best(runs.verify);
+		say(`bare node -e 0:                        ${fmt(node0)} (best of 7)`);
+		say(
+			`gate, shipped content:                 ${fmt(shipped)} (best of 7; exit ${shipped.status}); ${(shipped.wallSeconds / node0.wallSeconds).toFixed(1)}× a bare Node start (target ≤ 6×)`,
+		);
+		say(
+			`alerts:verify, shipped export:         ${fmt(verified)} (best of 7; exit ${verified.status}); ${(verified.wallSeconds / node0.wallSeconds).toFixed(1)}× a bare Node start`,
+		);
 
 		const t0 = process.hrtime.bigint();
 		const { files } = writeSyntheticContent(site, {

@@ -24,7 +24,7 @@ afterAll(() => {
 });
 
 function verify(args: string[], env: Record<string, string> = {}) {
-	return spawnSync(NODE, [join(REPO, 'scripts/alerts-verify.ts'), ...args], {
+	return spawnSync(NODE, [join(REPO, 'scripts/alerts-verify.mjs'), ...args], {
 		cwd: REPO,
 		encoding: 'utf8',
 		env: { ...process.env, NO_COLOR: '1', ...env },

@@ -49,7 +49,7 @@ export interface CliResult {
 	readonly stderr: string;
 }
 
-/** Run `scripts/check.ts` as a child process with the project's Node. */
+/** Run `scripts/check.mjs` as a child process with the project's Node. */
 export function runCli(
 	args: readonly string[],
 	options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {},
@@ -58,7 +58,7 @@ export function runCli(
 	for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
 	delete env.GITHUB_STEP_SUMMARY;
 	if (options.env?.GITHUB_STEP_SUMMARY) env.GITHUB_STEP_SUMMARY = options.env.GITHUB_STEP_SUMMARY;
-	const r = spawnSync(process.execPath, [join(REPO, 'scripts/check.ts'), ...args], {
+	const r = spawnSync(process.execPath, [join(REPO, 'scripts/check.mjs'), ...args], {
 		cwd: options.cwd ?? REPO,
 		env,
 		input: options.input ?? '',

@@ -9,15 +9,15 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../src/adapters/alert-files.ts';
-import { loadContent } from '../src/adapters/content-loader.ts';
-import { declaredAlerts } from '../src/core/alerts/declared-alert.ts';
-import { burnAlertRefs, declaredSlos } from '../src/core/alerts/declared-slo.ts';
-import { verifyAlertFiles } from '../src/core/alerts/verify.ts';
-import { ruleLevel } from '../src/core/rules/catalog.ts';
-import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
-import { renderAlertReport, type ReportFormat } from '../src/adapters/alert-report.ts';
-import { wantsColor } from '../src/adapters/reporters/text.ts';
+import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../adapters/alert-files.ts';
+import { loadContent } from '../adapters/content-loader.ts';
+import { declaredAlerts } from '../core/alerts/declared-alert.ts';
+import { burnAlertRefs, declaredSlos } from '../core/alerts/declared-slo.ts';
+import { verifyAlertFiles } from '../core/alerts/verify.ts';
+import { ruleLevel } from '../core/rules/catalog.ts';
+import { compareFindings, formatFinding } from '../core/content/finding.ts';
+import { renderAlertReport, type ReportFormat } from '../adapters/alert-report.ts';
+import { wantsColor } from '../adapters/reporters/text.ts';
 
 const USAGE =
 	'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] <files or folders…>';
@@ -105,14 +105,17 @@ function main(argv: string[]): number {
 	}
 }
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-	// As the coverage gate: a bug is one line (exit 2); the stack only with LAUNCHBOOK_DEBUG.
-	const e = error as Error;
-	process.stderr.write(
-		`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`,
-	);
-	if (process.env.LAUNCHBOOK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
-	process.exitCode = 2;
+/** Run `alerts:verify` with these arguments; returns the exit code. */
+export function runVerify(argv: string[]): number {
+	try {
+		return main(argv);
+	} catch (error) {
+		// As the coverage gate: a bug is one line (exit 2); the stack only with LAUNCHBOOK_DEBUG.
+		const e = error as Error;
+		process.stderr.write(
+			`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`,
+		);
+		if (process.env.LAUNCHBOOK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+		return 2;
+	}
 }
