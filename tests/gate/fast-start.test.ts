@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from './support.ts';
+import { runCli } from './support.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'launchbook-bundles-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
