@@ -45,6 +45,7 @@ const opsgeniePriority = (level: number) => `P${Math.min(Math.max(level, 1), 5)}
 const RUNBOOK = '{{ .CommonAnnotations.runbook_url }}';
 const DETAILS = {
 	receiver: '{{ .Receiver }}',
+	alertname: '{{ .CommonLabels.alertname }}',
 	surface: '{{ .CommonLabels.surface }}',
 	severity: '{{ .CommonLabels.severity }}',
 	runbook_url: RUNBOOK,
