@@ -21,7 +21,8 @@ export function readCodeowners(root: string): { file: string; text: string | nul
 
 /** Positions of the config file's mapping keys by dotted path; empty when it cannot be read. */
 export function readConfigPositions(root: string): Record<string, SourcePosition> {
-	const positions: Record<string, SourcePosition> = {};
+	// No prototype: a key named `__proto__` or `constructor` is a field like any other.
+	const positions: Record<string, SourcePosition> = Object.create(null);
 	try {
 		const text = readFileSync(join(root, CONFIG_FILE), 'utf8');
 		const lineCounter = new LineCounter();

@@ -180,7 +180,41 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 		problems.add('content-yaml', file, positions['']!, `${(error as Error).message}.`);
 		return undefined;
 	}
+	for (const path of dropProtoKeys(value)) {
+		problems.add(
+			'content-schema',
+			file,
+			positions[path] ?? positions['']!,
+			`${path}: "__proto__" is a reserved name in JavaScript and cannot be a key.`,
+			'Rename or remove the key.',
+		);
+	}
 	return { value, positions };
+}
+
+/**
+ * Remove every own `__proto__` key from a parsed value (the YAML parser keeps it as data, but
+ * copying into a plain object would set the prototype instead, and the key would vanish
+ * without a word). Returns their dotted paths. Iterative, so deep values cannot overflow.
+ */
+function dropProtoKeys(value: unknown): string[] {
+	const found: string[] = [];
+	const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
+	while (stack.length > 0) {
+		const { node, path } = stack.pop()!;
+		if (Array.isArray(node)) {
+			for (let i = 0; i < node.length; i++) stack.push({ node: node[i], path: `${path}[${i}]` });
+		} else if (node !== null && typeof node === 'object') {
+			for (const key of Object.keys(node)) {
+				const p = path === '' ? key : `${path}.${key}`;
+				if (key === '__proto__') {
+					found.push(p);
+					delete (node as Record<string, unknown>)[key];
+				} else stack.push({ node: (node as Record<string, unknown>)[key], path: p });
+			}
+		}
+	}
+	return found.sort();
 }
 
 /** Tags that still give plain data (a string, number, boolean, null, list or mapping). */
@@ -228,10 +262,15 @@ function validate<T>(
 	);
 	for (const issue of result.error.issues) {
 		if (issue.code === 'custom' && badFormat.has(fieldPath(issue.path))) continue;
-		for (const d of describeIssue(issue, parsed.value)) {
+		for (const d of describeIssue(issue, parsed.value, spec.schema)) {
 			const field = d.field;
 			const pos = nearest(parsed.positions, prefix + field) ?? { line: 1, column: 1 };
-			problems.add('content-schema', file, pos, `${field === '' ? 'the entry' : field}: ${d.message}.`);
+			problems.add(
+				'content-schema',
+				file,
+				pos,
+				`${field === '' ? 'the entry' : field}: ${d.message}${d.message.endsWith('?') ? '' : '.'}`,
+			);
 		}
 	}
 	return undefined;
@@ -248,7 +287,8 @@ function nearest(positions: Positions, path: string): SourcePosition | undefined
 }
 
 function rebase(positions: Positions, prefix: string): Positions {
-	const out: Positions = {};
+	// No prototype: a key named `__proto__` or `constructor` is a field like any other.
+	const out: Positions = Object.create(null);
 	for (const [key, pos] of Object.entries(positions)) {
 		if (key === prefix) out[''] = pos;
 		else if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = pos;

@@ -87,7 +87,7 @@ export const MALFORMED: readonly MalformedCase[] = [
 	{
 		name: 'an unknown field',
 		files: { [PAYMENTS]: replace(payments, 'tier: 1', 'tier: 1\nownr: payments-team') },
-		expect: `${PAYMENTS}:5:1  error  content-schema  ownr: is not a known field; remove it or check its spelling.`,
+		expect: `${PAYMENTS}:5:1  error  content-schema  ownr: is not a known field; did you mean "owner"?`,
 	},
 	{
 		name: 'an id that is not kebab-case',
@@ -365,6 +365,102 @@ export const MALFORMED: readonly MalformedCase[] = [
 		},
 		expect:
 			'launchbook.config.yaml:7:3  error  content-yaml  Flow sequence in block collection must be sufficiently indented and end with a ].',
+	},
+	{
+		name: 'config: a misspelt top-level key (polcy)',
+		files: { 'launchbook.config.yaml': read('launchbook.config.yaml').replace('policy:', 'polcy:') },
+		expect:
+			'launchbook.config.yaml:4:1  error  content-schema  polcy: is not a known field; did you mean "policy"? Correct the field as described;',
+		only: true,
+	},
+	{
+		name: 'config: a misspelt site key (site.titel)',
+		files: {
+			'launchbook.config.yaml': replace(
+				read('launchbook.config.yaml'),
+				'  organisation:',
+				'  titel: Ops\n  organisation:',
+			),
+		},
+		expect:
+			'launchbook.config.yaml:3:3  error  content-schema  site.titel: is not a known field; did you mean "title"? Correct the field as described;',
+		only: true,
+	},
+	{
+		name: 'config: a misspelt policy key (reviewWarnDays)',
+		files: {
+			'launchbook.config.yaml': replace(read('launchbook.config.yaml'), 'reviewWarningDays: 14', 'reviewWarnDays: 14'),
+		},
+		expect:
+			'launchbook.config.yaml:6:3  error  content-schema  policy.reviewWarnDays: is not a known field; did you mean "reviewWarningDays"?',
+		only: true,
+	},
+	{
+		name: 'config: an unknown key with nothing close lists the fields',
+		files: {
+			'launchbook.config.yaml': replace(
+				read('launchbook.config.yaml'),
+				'  organisation:',
+				'  colour: blue\n  organisation:',
+			),
+		},
+		expect:
+			'launchbook.config.yaml:3:3  error  content-schema  site.colour: is not a known field; the fields here are url, title, organisation.',
+		only: true,
+	},
+	{
+		name: 'config: __proto__ in policy.rules is reported at its line, not dropped',
+		files: {
+			'launchbook.config.yaml': `${read('launchbook.config.yaml')}  rules:\n    __proto__: { review-overdue: off }\n`,
+		},
+		expect:
+			'launchbook.config.yaml:14:5  error  content-schema  policy.rules.__proto__: "__proto__" is a reserved name in JavaScript and cannot be a key. Rename or remove the key.',
+		only: true,
+	},
+	{
+		name: 'config: constructor and toString as rule ids',
+		files: {
+			'launchbook.config.yaml': `${read('launchbook.config.yaml')}  rules:\n    constructor: off\n    toString: off\n`,
+		},
+		expect:
+			'launchbook.config.yaml:15:5  error  content-schema  policy.rules.toString: "toString" is not a rule id; the rules are listed at /rules/.',
+	},
+	{
+		name: 'a __proto__ key in a surface is reported at its own line',
+		files: { [PAYMENTS]: replace(payments, 'tier: 1', 'tier: 1\n__proto__:\n  owner: { primary: attacker }') },
+		expect: `${PAYMENTS}:5:1  error  content-schema  __proto__: "__proto__" is a reserved name in JavaScript and cannot be a key.`,
+		only: true,
+	},
+	{
+		name: 'a constructor key in a surface is reported at its own line',
+		files: { [PAYMENTS]: replace(payments, 'tier: 1', 'tier: 1\nconstructor: x') },
+		expect: `${PAYMENTS}:5:1  error  content-schema  constructor: is not a known field;`,
+		only: true,
+	},
+	{
+		name: 'a lastReviewed in the future',
+		files: { [RB]: replace(runbook, 'lastReviewed: 2026-11-01', 'lastReviewed: 9999-12-31') },
+		expect: `${RB}:7:1  error  review-date-future  runbook "payments/errors" was last reviewed on 9999-12-31, which is after today (2026-11-26). Set lastReviewed to the day the review actually took place (today at the latest).`,
+		only: true,
+	},
+	{
+		name: 'escalation levels out of order',
+		files: {
+			'content/escalation/ledger.yaml': replace(
+				read('content/escalation/ledger.yaml'),
+				'afterMinutes: 15',
+				'afterMinutes: 0',
+			),
+		},
+		expect:
+			'content/escalation/ledger.yaml:6:11  error  escalation-order  escalation for "ledger" (sev1): level 2 comes after 0 min, not later than level 1 (after 0 min).',
+		only: true,
+	},
+	{
+		name: 'two headings that slug to the alert anchor',
+		files: { [RB]: replace(runbook, '## Rollback', '## Mitigation!\n\nSee above.\n\n## Rollback') },
+		expect: `${PAYMENTS}:16:5  error  alert-anchor-ambiguous  alert "payments-errors" lands on "#mitigation", but 2 headings of runbook "payments/errors" slug to it (lines 25, 29): the link opens the first.`,
+		only: true,
 	},
 	{
 		name: 'a missing escalation file',

@@ -40,7 +40,7 @@ describe('runbooks schema (MDX frontmatter)', () => {
 			mutate(RUNBOOK, 'owner: billing-platform', 'owner: billing-platform\nreviewer: billing-platform'),
 			7,
 			1,
-			'reviewer: is not a known field; remove it or check its spelling.',
+			'reviewer: is not a known field; the fields here are title, description, surface, alerts, slos, owner, lastReviewed, reviewEvery.',
 		],
 		[
 			'alerts as one string',
@@ -243,7 +243,7 @@ describe('checklist schema (derived items cannot carry a typed-in status)', () =
 			mutate(CHECKLIST, '  from: coverage-gate', '  from: coverage-gate\n  status: go'),
 			7,
 			3,
-			'status: is not a known field; remove it or check its spelling.',
+			'status: is not a known field here; remove it or check its spelling.',
 		],
 		[
 			'derived from an unknown check',

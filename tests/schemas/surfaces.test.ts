@@ -64,7 +64,7 @@ describe('surfaces schema', () => {
 			mutate(FILE, 'dependsOn:', 'dependOn:'),
 			8,
 			1,
-			'dependOn: is not a known field; remove it or check its spelling.',
+			'dependOn: is not a known field; did you mean "dependsOn"?',
 		],
 		[
 			'bad id',

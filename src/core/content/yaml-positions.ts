@@ -10,7 +10,8 @@ export function yamlPositions(
 	at: (offset: number) => SourcePosition,
 	fallback: SourcePosition,
 ): Record<string, SourcePosition> {
-	const positions: Record<string, SourcePosition> = {};
+	// No prototype: a key named `__proto__`, `constructor` or `toString` is a field like any other.
+	const positions: Record<string, SourcePosition> = Object.create(null);
 	positions[''] = contents?.range ? at(contents.range[0]) : fallback;
 	const walk = (node: YamlNode | null | undefined, path: string): void => {
 		if (!node) return;

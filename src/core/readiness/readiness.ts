@@ -206,7 +206,9 @@ function declaredCells(
 		let required = 0;
 		let missing = 0;
 		for (const sev of severities) {
-			const need = model.config.policy.commsRequired[sev];
+			// Own entries only: a severity named "constructor" is not the object's constructor.
+			const requiredComms = model.config.policy.commsRequired;
+			const need = Object.hasOwn(requiredComms, sev) ? requiredComms[sev] : undefined;
 			if (!need) continue;
 			for (const phase of need.phases) {
 				for (const audience of need.audiences) {

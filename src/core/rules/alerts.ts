@@ -1,4 +1,5 @@
 /** Every surface has alerts; every alert links over https and lands on a runbook heading that exists. */
+import { slug } from 'github-slugger';
 import { isHttpsUrl } from '../schemas/common.ts';
 import { parseRunbookRef } from '../site/site-links.ts';
 import type { RuleContext } from './context.ts';
@@ -52,6 +53,17 @@ export function checkAlerts(ctx: RuleContext): void {
 					`Add the anchor of the section a responder should read first, e.g. "${runbook}#${headings.find((h) => /diagnos|mitigat/.test(h)) ?? headings[0] ?? 'mitigation'}".`,
 				);
 				return;
+			}
+			// Two headings with one slug: the site gives the second "-1", and the alert opens the first, maybe the wrong one.
+			const clash = target.outline.sections.filter((s) => s.slug === anchor || slug(s.text) === anchor);
+			if (clash.length > 1) {
+				ctx.at(
+					'alert-anchor-ambiguous',
+					surface,
+					path,
+					`alert "${alert.id}" lands on "#${anchor}", but ${clash.length} headings of runbook "${runbook}" slug to it (lines ${clash.map((s) => s.line).join(', ')}): the link opens the first.`,
+					'Rename the headings so each has an anchor of its own, and point the alert at the one it means.',
+				);
 			}
 			if (!headings.includes(anchor)) {
 				ctx.at(

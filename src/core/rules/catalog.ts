@@ -144,6 +144,16 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: "Point the alert at `runbook-id#anchor`, where the anchor is a heading of that runbook written in lower case with spaces as hyphens (as in the page's table of contents).",
 	},
 	{
+		id: 'alert-anchor-ambiguous',
+		title: 'Alert anchor names one heading',
+		level: 'error',
+		family: 'alerts',
+		checks:
+			"No two headings of the runbook an alert lands on slug to the alert's anchor (`## Rollback` twice, or `## Roll back!` and `## Roll-back`).",
+		why: 'The site gives the second heading a `-1` anchor, so the alert opens the first: possibly the section for another failure.',
+		fix: 'Rename the headings so each has its own anchor, and point the alert at the one it means.',
+	},
+	{
 		id: 'runbook-references',
 		title: 'Runbook names a known surface and owner',
 		level: 'error',
@@ -191,6 +201,16 @@ const COVERAGE_RULES: RuleSpec[] = [
 			'Each surface has an escalation file in `content/escalation/`, with a policy for every severity in `content/severities.yaml`.',
 		why: 'When the first responder is stuck, the next person to call must be written down, for every severity.',
 		fix: 'Add the missing escalation file or severity policy, with ordered levels (after N minutes, notify whom).',
+	},
+	{
+		id: 'escalation-order',
+		title: 'Escalation levels rise in time',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			'Within each severity of an escalation file, every level has a larger `afterMinutes` than the level before it.',
+		why: 'Responders and the exported paging routes read levels in order: a level that comes earlier than the one above it, or at the same minute, pages people out of order or twice.',
+		fix: 'Order the levels by `afterMinutes`, each strictly later than the one before; merge levels that page at the same minute.',
 	},
 	{
 		id: 'escalation-roster',
@@ -251,6 +271,15 @@ const COVERAGE_RULES: RuleSpec[] = [
 			'For every severity, phase and audience required by `policy.commsRequired`, a template in `content/comms/` has that audience, that phase and the severity in `severities`.',
 		why: 'Support should never write a customer message from scratch mid-incident: a template has the right tone, approvals and variables.',
 		fix: "Add a template with the missing audience, phase and severity, or add the severity to an existing template's `severities`.",
+	},
+	{
+		id: 'review-date-future',
+		title: 'Review date is not in the future',
+		level: 'error',
+		family: 'freshness',
+		checks: "A runbook's `lastReviewed` is today or earlier.",
+		why: 'A review dated in the future (`9999-12-31`) keeps a runbook "fresh" for ever, so the review rules can never fire.',
+		fix: 'Set `lastReviewed` to the day the review took place.',
 	},
 	{
 		id: 'review-due-soon',

@@ -28,6 +28,16 @@ export function checkEscalation(ctx: RuleContext): void {
 				);
 			}
 			policy.levels.forEach((level, j) => {
+				const before = j > 0 ? policy.levels[j - 1]! : undefined;
+				if (before && level.afterMinutes <= before.afterMinutes) {
+					ctx.at(
+						'escalation-order',
+						esc,
+						`policies[${i}].levels[${j}].afterMinutes`,
+						`escalation for "${surface}" (${policy.severity}): level ${j + 1} comes after ${level.afterMinutes} min, not later than level ${j} (after ${before.afterMinutes} min).`,
+						'Order the levels by afterMinutes, each strictly later than the one before; merge levels that page at the same minute into one level with several notify entries.',
+					);
+				}
 				level.notify.forEach((ref, k) => {
 					const problem = rosterProblem(index, ref);
 					if (problem) {

@@ -9,6 +9,17 @@ const FIX =
 export function checkReviews(ctx: RuleContext): void {
 	for (const runbook of ctx.model.runbooks) {
 		const { lastReviewed, reviewEvery } = runbook.data;
+		// A review dated after today would count as fresh until long after the runbook went stale.
+		if (lastReviewed > ctx.today) {
+			ctx.at(
+				'review-date-future',
+				runbook,
+				'lastReviewed',
+				`runbook "${runbook.id}" was last reviewed on ${lastReviewed}, which is after today (${ctx.today}).`,
+				'Set lastReviewed to the day the review actually took place (today at the latest).',
+			);
+			continue;
+		}
 		const state = reviewState(lastReviewed, reviewEvery, ctx.today, ctx.policy.reviewWarningDays);
 		if (state.state === 'overdue') {
 			ctx.at(

@@ -5,8 +5,8 @@ import { PolicySchema } from './policy.ts';
 import { StatusConfigSchema } from './status-config.ts';
 
 /** `launchbook.config.yaml` at the repository root. */
-export const ConfigSchema = z.object({
-	site: z.object({
+export const ConfigSchema = z.strictObject({
+	site: z.strictObject({
 		/** Public URL the site is deployed at; alert `runbook_url`s start with it. */
 		url: HttpsUrlSchema,
 		title: z.string().min(1).default('Launchbook'),

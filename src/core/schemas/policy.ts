@@ -32,77 +32,75 @@ export const DEFAULT_UNOWNED_ALLOWED = [
  * Policy: how strict the coverage gate is. Rule levels, time windows and the required
  * runbook sections live here, not in code.
  */
-export const PolicySchema = z
-	.object({
-		/**
-		 * Runbook headings (depth 2) every runbook must have. Listed in the order authors should
-		 * write them; the gate checks that each is present.
-		 * @default ["Summary", "Detection", "Diagnosis", "Mitigation", "Rollback", "Escalation", "Communication"]
-		 */
-		requiredSections: z
-			.array(z.string().min(1))
-			.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
-		/** Days before a review is due when the gate starts warning. @default 14 */
-		reviewWarningDays: z.number().int().min(0).default(14),
-		/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
-		tabletopWindowDays: z.number().int().positive().default(180),
-		/** The rollback section: its heading and how many ordered steps it needs at least. */
-		rollback: z
-			.strictObject({
-				/** Heading (depth 2) of the rollback section. @default "Rollback" */
-				section: z.string().min(1).default('Rollback'),
-				/** Fewest ordered steps a rollback may have. @default 2 */
-				minSteps: z.number().int().min(1).default(2),
-			})
-			.prefault({}),
-		/**
-		 * Comms templates required per severity: which phases, for which audiences.
-		 * @example { sev1: { phases: [investigating, identified, monitoring, resolved], audiences: [status-page, customer-email, internal] } }
-		 */
-		commsRequired: z
-			.record(
-				z.string(),
-				z.object({
-					phases: z.array(z.enum(PHASES)).min(1),
-					audiences: z.array(z.enum(AUDIENCES)).min(1),
-				}),
-			)
-			.default({}),
-		/**
-		 * Level of each rule, by rule id (the rule pages list them); rules not named keep
-		 * their default level. `off` silences a rule.
-		 * @example { "tabletop-action-overdue": "error", "changed-path-unowned": "off" }
-		 */
-		rules: z
-			.record(z.string(), RuleLevelSchema)
-			.default({})
-			.superRefine((levels, ctx) => {
-				for (const id of Object.keys(levels)) {
-					if (!RULE_IDS.includes(id)) {
-						ctx.addIssue({
-							code: 'custom',
-							path: [id],
-							message: `"${id}" is not a rule id; the rules are listed at /rules/`,
-						});
-					} else if (id.startsWith('content-')) {
-						ctx.addIssue({
-							code: 'custom',
-							path: [id],
-							message: `"${id}" is a content problem and always an error; remove it`,
-						});
-					}
-				}
+export const PolicySchema = z.strictObject({
+	/**
+	 * Runbook headings (depth 2) every runbook must have. Listed in the order authors should
+	 * write them; the gate checks that each is present.
+	 * @default ["Summary", "Detection", "Diagnosis", "Mitigation", "Rollback", "Escalation", "Communication"]
+	 */
+	requiredSections: z
+		.array(z.string().min(1))
+		.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
+	/** Days before a review is due when the gate starts warning. @default 14 */
+	reviewWarningDays: z.number().int().min(0).default(14),
+	/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
+	tabletopWindowDays: z.number().int().positive().default(180),
+	/** The rollback section: its heading and how many ordered steps it needs at least. */
+	rollback: z
+		.strictObject({
+			/** Heading (depth 2) of the rollback section. @default "Rollback" */
+			section: z.string().min(1).default('Rollback'),
+			/** Fewest ordered steps a rollback may have. @default 2 */
+			minSteps: z.number().int().min(1).default(2),
+		})
+		.prefault({}),
+	/**
+	 * Comms templates required per severity: which phases, for which audiences.
+	 * @example { sev1: { phases: [investigating, identified, monitoring, resolved], audiences: [status-page, customer-email, internal] } }
+	 */
+	commsRequired: z
+		.record(
+			z.string(),
+			z.strictObject({
+				phases: z.array(z.enum(PHASES)).min(1),
+				audiences: z.array(z.enum(AUDIENCES)).min(1),
 			}),
-		/**
-		 * Globs (from the repository root) of more paths that may change in a pull request
-		 * without a surface owning them, added to {@link DEFAULT_UNOWNED_ALLOWED} (content, docs,
-		 * tests, lock files, `.github/`).
-		 * @example ["src/**", "scripts/**"]
-		 * @default []
-		 */
-		unownedAllowed: z.array(z.string().min(1)).default([]),
-	})
-	.loose();
+		)
+		.default({}),
+	/**
+	 * Level of each rule, by rule id (the rule pages list them); rules not named keep
+	 * their default level. `off` silences a rule.
+	 * @example { "tabletop-action-overdue": "error", "changed-path-unowned": "off" }
+	 */
+	rules: z
+		.record(z.string(), RuleLevelSchema)
+		.default({})
+		.superRefine((levels, ctx) => {
+			for (const id of Object.keys(levels)) {
+				if (!RULE_IDS.includes(id)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: [id],
+						message: `"${id}" is not a rule id; the rules are listed at /rules/`,
+					});
+				} else if (id.startsWith('content-')) {
+					ctx.addIssue({
+						code: 'custom',
+						path: [id],
+						message: `"${id}" is a content problem and always an error; remove it`,
+					});
+				}
+			}
+		}),
+	/**
+	 * Globs (from the repository root) of more paths that may change in a pull request
+	 * without a surface owning them, added to {@link DEFAULT_UNOWNED_ALLOWED} (content, docs,
+	 * tests, lock files, `.github/`).
+	 * @example ["src/**", "scripts/**"]
+	 * @default []
+	 */
+	unownedAllowed: z.array(z.string().min(1)).default([]),
+});
 
 export type Policy = z.output<typeof PolicySchema>;
 export type RuleLevelSetting = z.output<typeof RuleLevelSchema>;
