@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { LineCounter, type Node as YamlNode, parseAllDocuments } from 'yaml';
 import type { ExportFile } from '../core/alerts/export-set.ts';
 import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../core/alerts/site-index.ts';
@@ -19,8 +20,31 @@ const MAX_BYTES = 4 * 1024 * 1024;
 /** A problem with the command line or the disk, not with the files checked: exit code 2. */
 export class UsageError extends Error {}
 
+/** Helm's template actions (values, release, chart, include): not Prometheus's own `{{ $labels.x }}`. */
+const HELM_ACTION =
+	/\{\{-?\s*(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\$\.Values\b|include\s+"|toYaml\b|template\s+")/;
+
+/**
+ * A Helm chart template is not a rule file until Helm renders it: say so, with the line of
+ * the first Helm action, rather than a YAML error or silence.
+ */
+function helmTemplate(source: string, file: string, discovered: boolean): ParsedAlertFile | undefined {
+	const m = HELM_ACTION.exec(source);
+	if (!m) return undefined;
+	// In a searched folder, only templates that hold rules are alert files.
+	if (discovered && !/\b(?:groups|PrometheusRule)\b/.test(source)) return undefined;
+	const pos = at0(source, m.index);
+	return {
+		file,
+		syntaxError: {
+			...pos,
+			message: `this is a Helm chart template (${m[0].trim()}… at line ${pos.line}), not a rule file; render it with \`helm template\` first and verify the output`,
+		},
+	};
+}
+
 /** Parse YAML or JSON text (every document of it) keeping positions; never throws on bad input. */
-export function parseAlertText(text: string, file: string): ParsedAlertFile {
+export function parseAlertText(text: string, file: string, discovered = false): ParsedAlertFile {
 	const lineCounter = new LineCounter();
 	const at = (offset: number): SourcePosition => {
 		const p = lineCounter.linePos(offset);
@@ -28,6 +52,8 @@ export function parseAlertText(text: string, file: string): ParsedAlertFile {
 	};
 	let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	source = source.replace(/\r\n?/g, '\n');
+	const helm = helmTemplate(source, file, discovered);
+	if (helm) return helm;
 	if (/\.json$/i.test(file)) {
 		try {
 			JSON.parse(source);
@@ -125,18 +151,23 @@ export function readAlertFile(abs: string, display: string, discovered = false):
 	} catch {
 		return { file: display, syntaxError: { line: 1, column: 1, message: 'the file is not valid UTF-8' } };
 	}
-	const parsed = parseAlertText(text, display);
+	const parsed = parseAlertText(text, display, discovered);
 	return discovered ? { ...parsed, discovered } : parsed;
 }
 
 /**
  * The alert files named on the command line: files as given, folders searched for
- * `.yml`, `.yaml` and `.json`. Paths in findings are relative to `cwd`. Throws {@link UsageError}.
+ * `.yml`, `.yaml` and `.json`, less those matching an `exclude` glob (matched against the path
+ * from `cwd` and from the folder named; a glob without `/` matches the file name). Paths in
+ * findings are relative to `cwd`. Throws {@link UsageError}.
  */
 export function listAlertFiles(
 	paths: readonly string[],
 	cwd: string,
+	exclude: readonly string[] = [],
 ): { abs: string; display: string; discovered: boolean }[] {
+	const matchers = exclude.map((glob) => picomatch(glob, { dot: true, basename: !glob.includes('/') }));
+	const excluded = (path: string) => matchers.some((m) => m(path));
 	const out: { abs: string; display: string; discovered: boolean }[] = [];
 	const shown = (abs: string) => relative(cwd, abs).split(sep).join('/');
 	for (const p of paths) {
@@ -161,8 +192,12 @@ export function listAlertFiles(
 				.map((f) => join(abs, f))
 				.sort();
 			if (found.length === 0) throw new UsageError(`${p} holds no .yml, .yaml or .json file.`);
-			out.push(...found.map((f) => ({ abs: f, display: shown(f), discovered: true })));
-		} else {
+			for (const f of found) {
+				// A glob matches the path from cwd, or from the folder named.
+				if (!excluded(shown(f)) && !excluded(relative(abs, f).split(sep).join('/')))
+					out.push({ abs: f, display: shown(f), discovered: true });
+			}
+		} else if (!excluded(shown(abs))) {
 			out.push({ abs, display: shown(abs), discovered: false });
 		}
 	}

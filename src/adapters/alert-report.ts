@@ -27,6 +27,8 @@ export interface AlertReportOptions {
 	readonly siteUrl: string;
 	/** How many files were checked. */
 	readonly files: number;
+	/** How many alerts (alerting rules and AlertPolicies) were checked. */
+	readonly alerts?: number;
 	readonly color: boolean;
 }
 
@@ -37,10 +39,11 @@ function counts(findings: readonly Finding[]) {
 	return { errors, warnings: findings.length - errors };
 }
 
-export function summaryLine(findings: readonly Finding[], files: number): string {
+export function summaryLine(findings: readonly Finding[], files: number, alerts?: number): string {
 	const { errors, warnings } = counts(findings);
-	if (findings.length === 0) return `Alert files: no findings in ${plural(files, 'file')}.`;
-	return `Alert files: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(new Set(findings.map((f) => f.file)).size, 'file')} of ${files} checked.`;
+	const checked = alerts === undefined ? '' : `; ${plural(alerts, 'alert')} checked`;
+	if (findings.length === 0) return `Alert files: no findings in ${plural(files, 'file')}${checked}.`;
+	return `Alert files: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(new Set(findings.map((f) => f.file)).size, 'file')} of ${files} checked${checked}.`;
 }
 
 const paint = (code: string, text: string) => `\u001b[${code}m${text}\u001b[0m`;
@@ -56,9 +59,9 @@ export function renderText(findings: readonly Finding[], o: AlertReportOptions):
 	if (findings.length > 0)
 		lines.push(
 			'',
-			`${summaryLine(findings, o.files)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${ruleHref('<rule-id>')}.`,
+			`${summaryLine(findings, o.files, o.alerts)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${ruleHref('<rule-id>')}.`,
 		);
-	else lines.push(summaryLine(findings, o.files));
+	else lines.push(summaryLine(findings, o.files, o.alerts));
 	return `${lines.join('\n')}\n`;
 }
 
@@ -68,7 +71,13 @@ export function renderJson(findings: readonly Finding[], o: AlertReportOptions):
 	const report = {
 		tool: 'launchbook-alerts-verify',
 		version: 1,
-		summary: { errors, warnings, files: new Set(findings.map((f) => f.file)).size, checked: o.files },
+		summary: {
+			errors,
+			warnings,
+			files: new Set(findings.map((f) => f.file)).size,
+			checked: o.files,
+			...(o.alerts === undefined ? {} : { alerts: o.alerts }),
+		},
 		findings: findings.map((f) => ({ ...f, url: base + ruleHref(f.rule) })),
 	};
 	return `${JSON.stringify(report, null, 2)}\n`;
@@ -114,10 +123,10 @@ export function renderSummary(
 ): string {
 	const base = o.siteUrl.replace(/\/$/, '');
 	const head = ['## Launchbook alerts:verify', ''];
-	if (findings.length === 0) return `${[...head, `✅ ${summaryLine(findings, o.files)}`, ''].join('\n')}\n`;
+	if (findings.length === 0) return `${[...head, `✅ ${summaryLine(findings, o.files, o.alerts)}`, ''].join('\n')}\n`;
 	const { errors } = counts(findings);
 	head.push(
-		`${errors > 0 ? '❌' : '⚠️'} ${summaryLine(findings, o.files)}`,
+		`${errors > 0 ? '❌' : '⚠️'} ${summaryLine(findings, o.files, o.alerts)}`,
 		'',
 		'| Level | Rule | Location | Finding | Fix |',
 		'| --- | --- | --- | --- | --- |',

@@ -1,10 +1,13 @@
 /**
- * npm run alerts:verify -- [--site <built site>] [--root <dir>] [--format text|json|github] <files or folders…>
+ * npm run alerts:verify -- [--site <built site>] [--root <dir>] [--format text|json|github]
+ *   [--exclude <glob>]… [--external-label k=v]… <files or folders…>
  *
  * Checks Prometheus rule files and Cloud Monitoring AlertPolicy JSON that Launchbook did not
  * generate: every alert has a runbook link, the link stays on this site, its page and heading
  * anchor exist in the built site, and the alert's name is declared in content/surfaces.
- * Exit codes: 0 clean, 1 error findings, 2 usage or internal error.
+ * Every run says how many alerts it checked; none checked is a failure (a typo in a path or an
+ * --exclude that took everything must not pass).
+ * Exit codes: 0 clean, 1 error findings or no alert checked, 2 usage or internal error.
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,14 +16,14 @@ import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../ad
 import { loadContent } from '../adapters/content-loader.ts';
 import { declaredAlerts } from '../core/alerts/declared-alert.ts';
 import { burnAlertRefs, declaredSlos } from '../core/alerts/declared-slo.ts';
-import { verifyAlertFiles } from '../core/alerts/verify.ts';
+import { rollUpFindings, verifyAlerts } from '../core/alerts/verify.ts';
 import { ruleLevel } from '../core/rules/catalog.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
 import { renderAlertReport, type ReportFormat } from '../adapters/alert-report.ts';
 import { wantsColor } from '../adapters/reporters/text.ts';
 
 const USAGE =
-	'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] <files or folders…>';
+	'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] [--exclude <glob>]… [--external-label <name>=<value>]… <files or folders…>';
 const FORMATS = ['text', 'json', 'github'] as const;
 
 function main(argv: string[]): number {
@@ -32,6 +35,8 @@ function main(argv: string[]): number {
 				root: { type: 'string', default: '.' },
 				site: { type: 'string', default: 'dist' },
 				format: { type: 'string', default: 'text' },
+				exclude: { type: 'string', multiple: true, default: [] },
+				'external-label': { type: 'string', multiple: true, default: [] },
 				help: { type: 'boolean', short: 'h' },
 			},
 			strict: true,
@@ -60,6 +65,17 @@ function main(argv: string[]): number {
 		);
 		return 2;
 	}
+	const externalLabels: Record<string, string> = {};
+	for (const pair of args['external-label'] ?? []) {
+		const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+		if (!m) {
+			process.stderr.write(
+				`alerts:verify: --external-label takes <name>=<value> (a label name, "=", its value), not "${pair}".\n${USAGE}\n`,
+			);
+			return 2;
+		}
+		externalLabels[m[1]!] = m[2]!;
+	}
 	const cwd = process.cwd();
 	const root = resolve(cwd, args.root!);
 	try {
@@ -73,28 +89,49 @@ function main(argv: string[]): number {
 			);
 			return 2;
 		}
-		const files = listAlertFiles(positionals, cwd).map((f) => readAlertFile(f.abs, f.display, f.discovered));
+		const files = listAlertFiles(positionals, cwd, args.exclude ?? []).map((f) =>
+			readAlertFile(f.abs, f.display, f.discovered),
+		);
 		const declared = [
-			...declaredAlerts(model).map((d) => ({ id: d.alert.id, name: d.alert.name, runbook: d.alert.runbook })),
+			...declaredAlerts(model).map((d) => ({
+				id: d.alert.id,
+				name: d.alert.name,
+				runbook: d.alert.runbook,
+				// A rule's severity label may be the id (sev1) or the word of its name ("SEV1 — critical").
+				labels: {
+					severity: [d.alert.severity, ...(d.severity ? severityWords(d.severity.name) : [])],
+					surface: [d.surface.id],
+				},
+			})),
 			// The burn-rate alerts alerts:export generates from each SLO.
 			...burnAlertRefs(declaredSlos(model)),
 		];
-		const findings = verifyAlertFiles({
+		const result = verifyAlerts({
 			files,
 			site,
 			siteUrl: model.config.site.url,
 			declared,
 			levelOf: (rule) => ruleLevel(model.config.policy, rule),
+			externalLabels,
 		});
+		// JSON keeps every finding; people and annotations read more than 20 of a rule by host.
+		const findings = args.format === 'json' ? result.findings : rollUpFindings(result.findings);
 		const out = renderAlertReport(findings, args.format as ReportFormat, {
 			siteUrl: model.config.site.url,
 			files: files.length,
+			alerts: result.checked,
 			color: wantsColor(process.env, process.stderr.isTTY),
 		});
 		process.stdout.write(out.stdout);
 		process.stderr.write(out.stderr);
 		if (out.summary !== undefined && process.env.GITHUB_STEP_SUMMARY)
 			appendFileSync(process.env.GITHUB_STEP_SUMMARY, out.summary);
+		if (result.checked === 0) {
+			process.stderr.write(
+				`alerts:verify: no alert was checked: the ${files.length === 1 ? 'file holds' : `${files.length} files hold`} no alerting rule or AlertPolicy${(args.exclude ?? []).length > 0 ? ' (after --exclude)' : ''}. Name the rule files to check.\n`,
+			);
+			return 1;
+		}
 		return findings.some((f) => f.level === 'error') ? 1 : 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
@@ -103,6 +140,14 @@ function main(argv: string[]): number {
 		}
 		throw error;
 	}
+}
+
+/** `SEV1 — critical` → `['critical']`: the words of a severity's name that are not its id. */
+function severityWords(name: string): string[] {
+	return name
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w !== '' && !/^sev\d$/.test(w));
 }
 
 /** Run `alerts:verify` with these arguments; returns the exit code. */

@@ -136,7 +136,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 		const r = verify(['--site', site, F]);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toBe(
-			`${[...EXPECTED.map(line), '', `Alert files: 17 errors, 2 warnings in 7 files of 8 checked. Each rule is explained at ${SITE_URL}/rules/<rule-id>/.`].join('\n')}\n`,
+			`${[...EXPECTED.map(line), '', `Alert files: 17 errors, 2 warnings in 7 files of 8 checked; 16 alerts checked. Each rule is explained at ${SITE_URL}/rules/<rule-id>/.`].join('\n')}\n`,
 		);
 		expect(r.status).toBe(1);
 	});
@@ -159,7 +159,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 		expect(r.stderr).toBe('');
 		const report = JSON.parse(r.stdout);
 		expect(report.tool).toBe('launchbook-alerts-verify');
-		expect(report.summary).toEqual({ errors: 17, warnings: 2, files: 7, checked: 8 });
+		expect(report.summary).toEqual({ errors: 17, warnings: 2, files: 7, checked: 8, alerts: 16 });
 		expect(
 			report.findings.map((f: { file: string; line: number; column: number; rule: string }) => [
 				`${f.file}:${f.line}:${f.column}`,
@@ -194,7 +194,9 @@ describe('alerts:verify on foreign files with known defects', () => {
 		);
 		const md = readFileSync(summary, 'utf8');
 		expect(
-			md.startsWith('## Launchbook alerts:verify\n\n❌ Alert files: 17 errors, 2 warnings in 7 files of 8 checked.\n'),
+			md.startsWith(
+				'## Launchbook alerts:verify\n\n❌ Alert files: 17 errors, 2 warnings in 7 files of 8 checked; 16 alerts checked.\n',
+			),
 		).toBe(true);
 		expect(md.split('\n').filter((l) => l.startsWith('| error |') || l.startsWith('| warning |'))).toHaveLength(19);
 	});
@@ -207,7 +209,7 @@ describe('alerts:verify on foreign files with known defects', () => {
 		);
 		const r = verify(['--site', site, join(dir, 'rules.yml')]);
 		expect(r.stderr).toContain('  warning  verify-runbook-no-section  ');
-		expect(r.stderr).toContain('Alert files: 0 errors, 1 warning in 1 file of 1 checked.');
+		expect(r.stderr).toContain('Alert files: 0 errors, 1 warning in 1 file of 1 checked; 1 alert checked.');
 		expect(r.status).toBe(0);
 	});
 
@@ -219,8 +221,69 @@ describe('alerts:verify on foreign files with known defects', () => {
 		});
 		expect(exp.status).toBe(0);
 		const r = verify(['--site', site, join(out, 'prometheus'), join(out, 'cloud-monitoring')]);
-		expect(r.stderr).toMatch(/^Alert files: no findings in \d+ files\.\n$/);
+		expect(r.stderr).toMatch(/^Alert files: no findings in \d+ files; \d+ alerts checked\.\n$/);
 		expect(r.status).toBe(0);
+	});
+});
+
+describe('alerts:verify on what teams bring', () => {
+	const write = (name: string, text: string) => {
+		const dir = temp();
+		writeFileSync(join(dir, name), text);
+		return join(dir, name);
+	};
+
+	it('fails when no alert was checked (only recording rules), and says so', () => {
+		const file = write(
+			'recording.yml',
+			'groups:\n  - name: g\n    rules:\n      - record: job:x:rate5m\n        expr: vector(1)\n',
+		);
+		const r = verify(['--site', site, file]);
+		expect(r.stderr).toBe(
+			'Alert files: no findings in 1 file; 0 alerts checked.\nalerts:verify: no alert was checked: the file holds no alerting rule or AlertPolicy. Name the rule files to check.\n',
+		);
+		expect(r.status).toBe(1);
+	});
+
+	it('leaves out files matching --exclude, and fails when that leaves no alert', () => {
+		const r = verify(['--site', site, '--exclude', 'broken/**', '--exclude', '*.json', F]);
+		expect(r.stderr).not.toContain('foreign/broken/');
+		expect(r.stderr).not.toContain('.json:');
+		expect(r.stderr).toContain('in 2 files of 2 checked; 12 alerts checked.');
+		const none = verify(['--site', site, '--exclude', '**', F]);
+		expect(none.stderr).toContain(
+			'alerts:verify: no alert was checked: the 0 files hold no alerting rule or AlertPolicy (after --exclude).',
+		);
+		expect(none.status).toBe(1);
+	});
+
+	it('expands $externalLabels from --external-label, and refuses a malformed one', () => {
+		const file = write(
+			'templated.yml',
+			'groups:\n  - name: g\n    rules:\n      - alert: CloudRunRevision5xxHigh\n        expr: vector(1)\n        labels: { severity: sev2 }\n        annotations:\n          runbook_url: "{{ $externalLabels.launchbook }}/alerts/cloud-run-revision-5xx-high/"\n',
+		);
+		const unexpanded = verify(['--site', site, file]);
+		expect(unexpanded.stderr).toContain('  warning  verify-runbook-template  ');
+		const ok = verify(['--site', site, '--external-label', `launchbook=${SITE_URL}`, file]);
+		expect(ok.stderr).toBe('Alert files: no findings in 1 file; 1 alert checked.\n');
+		expect(ok.status).toBe(0);
+		const bad = verify(['--site', site, '--external-label', 'launchbook', file]);
+		expect(bad.stderr.split('\n')[0]).toBe(
+			'alerts:verify: --external-label takes <name>=<value> (a label name, "=", its value), not "launchbook".',
+		);
+		expect(bad.status).toBe(2);
+	});
+
+	it('hints at helm template for a chart template, with its line', () => {
+		const file = write(
+			'prometheusrule.yaml',
+			'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: billing\n  labels:\n    release: {{ .Release.Name }}\nspec:\n  groups: []\n',
+		);
+		const r = verify(['--site', site, file]);
+		expect(r.stderr.split('\n')[0]).toMatch(
+			/prometheusrule\.yaml:6:14 {2}error {2}verify-file-syntax {2}this is a Helm chart template \(\{\{ \.Release… at line 6\), not a rule file; render it with `helm template` first and verify the output\./,
+		);
+		expect(r.status).toBe(1);
 	});
 });
 

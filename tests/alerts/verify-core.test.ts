@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAlertText } from '../../src/adapters/alert-files.ts';
 import { indexHtmlPage, pagePathOf, resolveSiteLink, type SiteIndex } from '../../src/core/alerts/site-index.ts';
 import { ruleLevel } from '../../src/core/rules/catalog.ts';
-import { verifyAlertFiles } from '../../src/core/alerts/verify.ts';
+import { rollUpFindings, verifyAlertFiles, verifyAlerts } from '../../src/core/alerts/verify.ts';
 
 const page = (anchors: string[], redirect?: string) => ({ anchors: new Set(anchors), redirect });
 const SITE: SiteIndex = {
@@ -179,5 +179,166 @@ describe('verifyAlertFiles', () => {
 	it('reports YAML syntax errors at their line, and empty files', () => {
 		expect(brief(check('bad.yml', 'groups:\n  - name: a\n    rules: [\n'))).toEqual(['4:1 verify-file-syntax']);
 		expect(brief(check('empty.yml', '# nothing\n'))).toEqual(['1:1 verify-file-format']);
+	});
+});
+
+/** The regressions of issue 14: each shape a team brings, the result it must give. */
+describe('verifyAlerts on the shapes real rule files have', () => {
+	const run = (file: string, text: string, extra: Partial<Parameters<typeof verifyAlerts>[0]> = {}) =>
+		verifyAlerts({ files: [parseAlertText(text, file)], site: SITE, siteUrl: URL_, declared, ...extra });
+	const policy = (links: { displayName: string; url: string }[]) =>
+		JSON.stringify({ displayName: 'BacklogHigh', conditions: [], documentation: { links } }, null, 2);
+	const ON_SITE = 'https://launchbook.example.com/runbooks/billing/backlog/#mitigation';
+
+	it('flags an off-site runbook link of a policy even when another link is on the site', () => {
+		const r = run(
+			'p.json',
+			policy([
+				{ displayName: 'Runbook', url: ON_SITE },
+				{ displayName: 'Runbook (old wiki)', url: 'https://wiki.example.com/billing/backlog' },
+				{ displayName: 'Dashboard', url: 'https://console.cloud.google.com/monitoring/dashboards/x' },
+			]),
+		);
+		expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+			'12:9 verify-runbook-external policy "BacklogHigh": documentation.links[1].url https://wiki.example.com/billing/backlog points outside the site https://launchbook.example.com: it points at wiki.example.com.',
+		]);
+		expect(r.checked).toBe(1);
+	});
+
+	it('flags a policy whose links hold no runbook link at all', () => {
+		const r = run('p.json', policy([{ displayName: 'Dashboard', url: 'https://console.cloud.google.com/x' }]));
+		expect(r.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+			'verify-runbook-missing policy "BacklogHigh": none of its documentation.links is a runbook link (a link named "Runbook…", or one to /runbooks/ or /alerts/ on https://launchbook.example.com).',
+		]);
+	});
+
+	it('matches a name declared twice (warning and critical) per rule by its labels', () => {
+		const twice = [
+			{
+				id: 'backlog-warn',
+				name: 'BacklogHigh',
+				runbook: 'billing/backlog#mitigation',
+				labels: { severity: ['sev3', 'minor', 'warning'] },
+			},
+			{
+				id: 'backlog-crit',
+				name: 'BacklogHigh',
+				runbook: 'billing/backlog#rollback',
+				labels: { severity: ['sev1', 'critical'] },
+			},
+		];
+		const rule = (severity: string, anchor: string) =>
+			`      - alert: BacklogHigh\n        expr: vector(1)\n        labels: { severity: ${severity} }\n        annotations: { runbook_url: "https://launchbook.example.com/runbooks/billing/backlog/#${anchor}" }`;
+		const ok = [
+			'groups:',
+			'  - name: a',
+			'    rules:',
+			rule('warning', 'mitigation'),
+			rule('critical', 'rollback'),
+		].join('\n');
+		expect(run('r.yml', ok, { declared: twice })).toEqual({ findings: [], checked: 2 });
+		const swapped = ['groups:', '  - name: a', '    rules:', rule('warning', 'rollback')].join('\n');
+		expect(run('r.yml', swapped, { declared: twice }).findings.map((f) => f.message)).toEqual([
+			'alert "BacklogHigh": runbook_url lands on /runbooks/billing/backlog/#rollback, but content declares /runbooks/billing/backlog/#mitigation.',
+		]);
+	});
+
+	it('flags unknown keys in a rule group as promtool does, and accepts "rules:" left empty', () => {
+		const typo = 'groups:\n  - name: a\n    rule:\n      - alert: BacklogHigh\n        expr: vector(1)\n';
+		expect(run('t.yml', typo).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+			'3:5 verify-file-format groups[0]: "rule" is not a key of a rule group (did you mean "rules"?); promtool check rules refuses the file. Known keys: name, interval, limit, query_offset, labels, rules.',
+		]);
+		expect(run('e.yml', 'groups:\n  - name: empty\n    rules:\n')).toEqual({ findings: [], checked: 0 });
+		expect(run('e.yml', 'groups:\n  - name: empty\n    rules: []\n')).toEqual({ findings: [], checked: 0 });
+	});
+
+	it('counts the alerts it checked: recording rules are not alerts', () => {
+		const text =
+			'groups:\n  - name: a\n    rules:\n      - record: job:x:rate5m\n        expr: vector(1)\n      - alert: BacklogHigh\n        expr: vector(1)\n        annotations: { runbook_url: "https://launchbook.example.com/alerts/backlog-high/" }\n';
+		expect(run('c.yml', text)).toEqual({ findings: [], checked: 1 });
+	});
+
+	it('expands a templated runbook_url from the rule labels, alertname and external labels', () => {
+		const text = [
+			'groups:',
+			'  - name: a',
+			'    rules:',
+			'      - alert: BacklogHigh',
+			'        expr: vector(1)',
+			'        labels: { area: billing }',
+			'        annotations:',
+			'          runbook_url: "{{ $externalLabels.site }}/runbooks/{{ $labels.area }}/backlog/#mitigation"',
+			'      - alert: BacklogHigh',
+			'        expr: vector(1)',
+			'        annotations:',
+			'          runbook_url: "https://launchbook.example.com/runbooks/billing/backlog/#{{ .Labels.alertname }}"',
+		].join('\n');
+		const r = run('t.yml', text, { externalLabels: { site: 'https://launchbook.example.com' } });
+		expect(r.findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+			'12 verify-runbook-section alert "BacklogHigh": runbook_url https://launchbook.example.com/runbooks/billing/backlog/#BacklogHigh: the page /runbooks/billing/backlog/ has no heading with the anchor "BacklogHigh".',
+		]);
+	});
+
+	it('reports what cannot be expanded as a template, not as a missing page', () => {
+		const text =
+			'groups:\n  - name: a\n    rules:\n      - alert: BacklogHigh\n        expr: vector(1)\n        labels: { severity: sev2 }\n        annotations:\n          runbook_url: "https://launchbook.example.com/runbooks/{{ $labels.job }}/#mitigation"\n      - alert: BacklogHigh\n        expr: vector(1)\n        annotations:\n          runbook_url: "{{ $externalLabels.site }}/alerts/backlog-high/"\n';
+		expect(run('t.yml', text).findings.map((f) => `${f.line} ${f.level} ${f.rule} ${f.message}`)).toEqual([
+			'8 warning verify-runbook-template alert "BacklogHigh": runbook_url https://launchbook.example.com/runbooks/{{ $labels.job }}/#mitigation is a template that cannot be expanded before the alert fires: {{ $labels.job }} names the label "job", which only the firing series carries (the rule sets alertname, severity).',
+			'12 warning verify-runbook-template alert "BacklogHigh": runbook_url {{ $externalLabels.site }}/alerts/backlog-high/ is a template that cannot be expanded before the alert fires: {{ $externalLabels.site }} names the external label "site"; pass it with --external-label site=<value>.',
+		]);
+	});
+
+	it('reads a kind: List of PrometheusRules (kubectl get -o yaml)', () => {
+		const text = [
+			'apiVersion: v1',
+			'kind: List',
+			'items:',
+			'  - apiVersion: monitoring.coreos.com/v1',
+			'    kind: PrometheusRule',
+			'    metadata: { name: billing }',
+			'    spec:',
+			'      groups:',
+			'        - name: billing',
+			'          rules:',
+			'            - alert: BacklogHigh',
+			'              expr: vector(1)',
+			'              annotations: { runbook_url: "https://launchbook.example.com/alerts/backlog-high/" }',
+			'            - alert: NotDeclared',
+			'              expr: vector(1)',
+			'              annotations: { runbook_url: "https://launchbook.example.com/alerts/backlog-high/" }',
+			'  - apiVersion: v1',
+			'    kind: ConfigMap',
+			'    metadata: { name: unrelated }',
+		].join('\n');
+		const r = run('list.yaml', text);
+		expect(r.checked).toBe(2);
+		expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['14:15 verify-alert-unknown']);
+	});
+
+	it('tells a Helm chart template to be rendered first', () => {
+		const text =
+			'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: {{ include "billing.fullname" . }}\nspec:\n  groups:\n    - name: billing\n      rules:\n        - alert: BacklogHigh\n          for: {{ .Values.alerts.for }}\n';
+		expect(
+			run('templates/rules.yaml', text).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`),
+		).toEqual([
+			'4:9 verify-file-syntax this is a Helm chart template ({{ include "… at line 4), not a rule file; render it with `helm template` first and verify the output.',
+		]);
+	});
+
+	it('rolls more than 20 findings of one rule up by rule and host', () => {
+		const rules = Array.from(
+			{ length: 25 },
+			(_, i) =>
+				`      - alert: BacklogHigh\n        expr: vector(${i})\n        annotations: { runbook_url: "https://wiki.example.com/page-${i}" }`,
+		);
+		const few =
+			'      - alert: BacklogHigh\n        expr: vector(1)\n        annotations: { runbook_url: "https://other.example.org/x" }';
+		const r = run('many.yml', ['groups:', '  - name: a', '    rules:', ...rules, few].join('\n'));
+		expect(r.findings).toHaveLength(26);
+		expect(rollUpFindings(r.findings).map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+			'6 verify-runbook-external 25 findings of this rule (links to wiki.example.com) in 1 file, rolled up; the first: alert "BacklogHigh": runbook_url https://wiki.example.com/page-0 points outside the site https://launchbook.example.com: it points at wiki.example.com.',
+			'81 verify-runbook-external alert "BacklogHigh": runbook_url https://other.example.org/x points outside the site https://launchbook.example.com: it points at other.example.org.',
+		]);
+		expect(rollUpFindings(r.findings.slice(0, 20))).toEqual(r.findings.slice(0, 20));
 	});
 });

@@ -75,6 +75,14 @@ export const VERIFY_RULES = {
 		why: 'Every alert should land on the section that handles it, not on the top of the runbook.',
 		fix: 'Add the section anchor (#mitigation, for example) to the link.',
 	},
+	'verify-runbook-template': {
+		checks:
+			"A templated `runbook_url` expands, from the rule's own labels, `alertname` and the external labels given with `--external-label`, to a link that can be checked.",
+		title: 'Runbook link is a template that cannot be checked',
+		level: 'warning',
+		why: 'A runbook_url built from a label only the firing series carries (instance, job) is unknown until the page arrives, so nothing proves it lands on a runbook section.',
+		fix: "Build the runbook_url from labels the rule sets itself (or external labels, passed with --external-label k=v), or link the alert's deep link /alerts/<alert-id>/.",
+	},
 	'verify-runbook-mismatch': {
 		checks: 'A runbook link lands on the section the alert is declared with in `content/surfaces/`.',
 		title: 'Runbook link differs from the declared section',

@@ -34,6 +34,12 @@ export interface DeclaredAlertRef {
 	readonly name: string;
 	/** `runbook-id#anchor`. */
 	readonly runbook: string;
+	/**
+	 * Label values a rule for this alert may carry, by label (`severity: [sev1, critical]`,
+	 * `surface: [billing-events]`): when one name is declared more than once (a warning and a
+	 * critical variant), a rule is matched to the declaration its labels agree with.
+	 */
+	readonly labels?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface VerifyInput {
@@ -43,6 +49,14 @@ export interface VerifyInput {
 	readonly declared: readonly DeclaredAlertRef[];
 	/** The level each rule reports at (from `policy.rules`); `off` drops its findings. Defaults to the rule's own. */
 	readonly levelOf?: (rule: VerifyRuleId) => 'error' | 'warning' | 'off';
+	/** `$externalLabels` for templated runbook_url (`--external-label k=v`). */
+	readonly externalLabels?: Readonly<Record<string, string>>;
+}
+
+export interface VerifyResult {
+	readonly findings: Finding[];
+	/** Alerting rules and AlertPolicies checked (recording rules are not alerts). */
+	readonly checked: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -71,12 +85,28 @@ class Report {
 
 interface Context {
 	readonly input: VerifyInput;
-	readonly byName: ReadonlyMap<string, DeclaredAlertRef>;
+	readonly byName: ReadonlyMap<string, readonly DeclaredAlertRef[]>;
+	checked: number;
 }
 
 function checkName(ctx: Context, report: Report, what: string, name: string, pos: SourcePosition): void {
 	if (!ctx.byName.has(name))
 		report.add('verify-alert-unknown', pos, `${what} matches no alert declared in content/surfaces.`);
+}
+
+/**
+ * The declarations a rule of this name stands for: all of them, or, when the name is declared
+ * more than once, those whose labels agree with the rule's (every label both know).
+ */
+function declarationsFor(ctx: Context, name: string, labels: Obj | undefined): readonly DeclaredAlertRef[] {
+	const all = ctx.byName.get(name) ?? [];
+	if (all.length < 2 || !labels) return all;
+	const agree = all.filter((d) =>
+		Object.entries(d.labels ?? {}).every(
+			([key, values]) => labels[key] === undefined || values.includes(String(labels[key]).toLowerCase()),
+		),
+	);
+	return agree.length > 0 ? agree : all;
 }
 
 function describe(resolution: LinkResolution): string {
@@ -92,6 +122,7 @@ function checkRunbookLink(
 	name: string,
 	url: string,
 	pos: SourcePosition,
+	labels?: Obj,
 ): void {
 	const r = resolveSiteLink(ctx.input.site, ctx.input.siteUrl, url);
 	switch (r.kind) {
@@ -124,11 +155,12 @@ function checkRunbookLink(
 			);
 			return;
 		case 'ok': {
-			const declared = ctx.byName.get(name);
-			if (!declared) return;
-			const expected = runbookRefHref(declared.runbook);
+			const candidates = declarationsFor(ctx, name, labels);
+			if (candidates.length === 0) return;
 			const landed = `${r.path}#${r.anchor}`;
-			if (landed !== expected && r.via !== alertPagePath(declared.id)) {
+			const matches = (d: DeclaredAlertRef) => landed === runbookRefHref(d.runbook) || r.via === alertPagePath(d.id);
+			if (!candidates.some(matches)) {
+				const expected = [...new Set(candidates.map((d) => runbookRefHref(d.runbook)))].join(' or ');
 				report.add(
 					'verify-runbook-mismatch',
 					pos,
@@ -146,40 +178,128 @@ function verifyPrometheus(ctx: Context, report: Report, doc: ParsedDocument, gro
 	}
 	groups.forEach((group, g) => {
 		const gPath = `${prefix}[${g}]`;
-		if (!isObj(group) || !Array.isArray(group.rules)) {
-			if (!(isObj(group) && group.rules === undefined))
-				report.add('verify-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
+		if (!isObj(group)) {
+			report.add('verify-file-format', locate(doc, gPath), `${gPath} is not a rule group with a "rules" list.`);
+			return;
+		}
+		unknownKeys(report, doc, group, gPath, GROUP_KEYS, 'a rule group', { rule: 'rules' });
+		// As promtool: a group with "rules:" left empty (or no rules at all) is valid and holds no alert.
+		if (group.rules === undefined || group.rules === null) return;
+		if (!Array.isArray(group.rules)) {
+			report.add('verify-file-format', locate(doc, `${gPath}.rules`), `${gPath}.rules is not a list of rules.`);
 			return;
 		}
 		group.rules.forEach((rule, i) => {
 			const rPath = `${gPath}.rules[${i}]`;
-			if (!isObj(rule) || rule.alert === undefined) return; // recording rules carry no runbook
+			if (!isObj(rule)) {
+				report.add(
+					'verify-file-format',
+					locate(doc, rPath),
+					`${rPath} is not a rule (a mapping with "alert" or "record").`,
+				);
+				return;
+			}
+			unknownKeys(report, doc, rule, rPath, RULE_KEYS, 'a rule', { annotation: 'annotations', label: 'labels' });
+			if (rule.alert === undefined) return; // recording rules carry no runbook
+			ctx.checked++;
 			const name = String(rule.alert);
 			const what = `alert "${name}"`;
 			checkName(ctx, report, what, name, locate(doc, `${rPath}.alert`));
 			const annotations = isObj(rule.annotations) ? rule.annotations : {};
-			const url = annotations.runbook_url;
-			if (typeof url !== 'string' || url.trim() === '') {
+			const labels = isObj(rule.labels) ? rule.labels : {};
+			const raw = annotations.runbook_url;
+			if (typeof raw !== 'string' || raw.trim() === '') {
 				const where = rule.annotations === undefined ? `${rPath}.alert` : `${rPath}.annotations`;
 				report.add('verify-runbook-missing', locate(doc, where), `${what} has no runbook_url annotation.`);
 				return;
 			}
-			checkRunbookLink(
-				ctx,
-				report,
-				what,
-				'runbook_url',
-				name,
-				url.trim(),
-				locate(doc, `${rPath}.annotations.runbook_url`),
+			const pos = locate(doc, `${rPath}.annotations.runbook_url`);
+			const expanded = expandTemplate(
+				raw.trim(),
+				{ ...stringLabels(labels), alertname: name },
+				ctx.input.externalLabels ?? {},
 			);
+			if (expanded.kind === 'unexpandable') {
+				report.add(
+					'verify-runbook-template',
+					pos,
+					`${what}: runbook_url ${raw.trim()} is a template that cannot be expanded before the alert fires: ${expanded.reason}.`,
+				);
+				return;
+			}
+			checkRunbookLink(ctx, report, what, 'runbook_url', name, expanded.text, pos, labels);
 		});
 	});
+}
+
+/** The keys promtool accepts in a rule group and in a rule (Prometheus 2.x and 3.x). */
+const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'query_offset', 'labels', 'rules']);
+const RULE_KEYS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
+
+/** As promtool ("field rule not found in type rulefmt.RuleGroup"): a misspelt key is an error, not ignored. */
+function unknownKeys(
+	report: Report,
+	doc: ParsedDocument,
+	value: Obj,
+	path: string,
+	known: ReadonlySet<string>,
+	what: string,
+	suggestions: Readonly<Record<string, string>>,
+): void {
+	for (const key of Object.keys(value)) {
+		if (known.has(key)) continue;
+		const hint = suggestions[key] ? ` (did you mean "${suggestions[key]}"?)` : '';
+		report.add(
+			'verify-file-format',
+			locate(doc, join(path, key)),
+			`${path}: "${key}" is not a key of ${what}${hint}; promtool check rules refuses the file. Known keys: ${[...known].join(', ')}.`,
+		);
+	}
+}
+
+const stringLabels = (labels: Obj): Record<string, string> =>
+	Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]));
+
+type Expansion = { kind: 'text'; text: string } | { kind: 'unexpandable'; reason: string };
+
+/**
+ * Expand a Prometheus annotation template as far as it can be before the alert fires: the
+ * rule's own labels and `alertname` (`{{ $labels.x }}`, `{{ .Labels.x }}`, `{{ index $labels "x" }}`)
+ * and the external labels (`{{ $externalLabels.x }}`). Anything else (`$value`, a label only the
+ * firing series has, functions) leaves it unexpandable, with the reason.
+ */
+export function expandTemplate(
+	text: string,
+	labels: Readonly<Record<string, string>>,
+	external: Readonly<Record<string, string>>,
+): Expansion {
+	if (!text.includes('{{')) return { kind: 'text', text };
+	let reason: string | undefined;
+	const out = text.replace(/\{\{-?\s*([^}]*?)\s*-?\}\}/g, (whole, body: string) => {
+		const m =
+			/^(\$labels|\.Labels|\$externalLabels|\.ExternalLabels)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(body) ??
+			/^index\s+(\$labels|\.Labels|\$externalLabels|\.ExternalLabels)\s+"([^"]+)"$/.exec(body);
+		if (!m) {
+			reason ??= `${whole} is not a label the rule or --external-label sets`;
+			return whole;
+		}
+		const externalRef = m[1] === '$externalLabels' || m[1] === '.ExternalLabels';
+		const value = externalRef ? external[m[2]!] : labels[m[2]!];
+		if (value === undefined) {
+			reason ??= externalRef
+				? `${whole} names the external label "${m[2]}"; pass it with --external-label ${m[2]}=<value>`
+				: `${whole} names the label "${m[2]}", which only the firing series carries (the rule sets ${Object.keys(labels).sort().join(', ')})`;
+			return whole;
+		}
+		return value;
+	});
+	return reason === undefined ? { kind: 'text', text: out } : { kind: 'unexpandable', reason };
 }
 
 function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy: Obj, prefix: string): void {
 	const name = typeof policy.displayName === 'string' ? policy.displayName : '';
 	const what = name === '' ? `the policy at ${prefix === '' ? 'the top' : prefix}` : `policy "${name}"`;
+	ctx.checked++;
 	if (name === '')
 		report.add(
 			'verify-alert-unknown',
@@ -256,40 +376,62 @@ function verifyPolicy(ctx: Context, report: Report, doc: ParsedDocument, policy:
 			url: link.url.trim(),
 			pos: locate(doc, `${lPath}.url`),
 			field: `${field}.url`,
-			runbookish: typeof display === 'string' && /runbook/i.test(display),
+			runbookish: typeof display === 'string' && /runbook|playbook/i.test(display),
 		});
 	});
-	const onSite = candidates.filter(
-		(c) => resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url).kind !== 'external',
-	);
-	if (onSite.length === 0) {
-		const named = candidates.filter((c) => c.runbookish);
-		if (named.length > 0) for (const c of named) checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
-		else if (candidates.length > 0)
-			report.add(
-				'verify-runbook-missing',
-				locate(doc, linksPath),
-				`${what}: none of its documentation.links points at a runbook on ${ctx.input.siteUrl}.`,
-			);
-		return;
-	}
-	for (const c of onSite) {
-		const path = new URL(c.url).pathname;
-		const runbookish = c.runbookish || /\/(?:runbooks|alerts)\//.test(path);
-		if (runbookish) checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
-		else {
-			const r = resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url);
-			if (r.kind === 'page-missing' || r.kind === 'section-missing')
-				checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
+	// Every runbook link must be on the site, even when another link is; and there must be one.
+	let runbookLinks = 0;
+	for (const c of candidates) {
+		const r = resolveSiteLink(ctx.input.site, ctx.input.siteUrl, c.url);
+		const path = pathOf(c.url);
+		// A runbook link by its name, or by its path: /runbooks/ anywhere, /alerts/<id>/ on the site.
+		const runbookPath =
+			/\/(?:runbooks?|playbooks?)\//i.test(path) || (r.kind !== 'external' && /\/alerts\//.test(path));
+		if (c.runbookish || runbookPath) {
+			runbookLinks++;
+			checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
+		} else if (r.kind === 'page-missing' || r.kind === 'section-missing') {
+			// A link to another page of the site (status, escalation) must still exist.
+			checkRunbookLink(ctx, report, what, c.field, name, c.url, c.pos);
 		}
 	}
+	if (runbookLinks === 0 && candidates.length > 0)
+		report.add(
+			'verify-runbook-missing',
+			locate(doc, linksPath),
+			`${what}: none of its documentation.links is a runbook link (a link named "Runbook…", or one to /runbooks/ or /alerts/ on ${ctx.input.siteUrl}).`,
+		);
 }
+
+const pathOf = (url: string): string => {
+	try {
+		return new URL(url).pathname;
+	} catch {
+		return '';
+	}
+};
 
 const looksLikePolicy = (v: unknown): v is Obj => isObj(v) && ('conditions' in v || 'displayName' in v);
 
 /** How to check a document, or undefined when it is neither rule groups nor AlertPolicies. */
 function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => void) | undefined {
 	const v = doc.value;
+	// `kubectl get prometheusrules -o yaml` writes a List of PrometheusRules.
+	if (isObj(v) && v.kind === 'List' && Array.isArray(v.items)) {
+		const items = v.items;
+		return (ctx, report) =>
+			items.forEach((item, i) => {
+				const spec = isObj(item) && isObj(item.spec) ? item.spec : undefined;
+				if (spec && 'groups' in spec) verifyPrometheus(ctx, report, doc, spec.groups, `items[${i}].spec.groups`);
+				else if (looksLikePolicy(item)) verifyPolicy(ctx, report, doc, item, `items[${i}]`);
+				else if (!(isObj(item) && typeof item.kind === 'string' && item.kind !== 'PrometheusRule'))
+					report.add(
+						'verify-file-format',
+						locate(doc, `items[${i}]`),
+						`items[${i}] is not a PrometheusRule with spec.groups.`,
+					);
+			});
+	}
 	if (isObj(v) && 'groups' in v) return (ctx, report) => verifyPrometheus(ctx, report, doc, v.groups, 'groups');
 	if (isObj(v) && isObj(v.spec) && 'groups' in v.spec) {
 		const spec = v.spec;
@@ -354,7 +496,14 @@ function verifyDocuments(
 
 /** All findings for all files, sorted by file, line, column and rule. */
 export function verifyAlertFiles(input: VerifyInput): Finding[] {
-	const ctx: Context = { input, byName: new Map(input.declared.map((d) => [d.name, d])) };
+	return verifyAlerts(input).findings;
+}
+
+/** All findings, and how many alerts were checked. */
+export function verifyAlerts(input: VerifyInput): VerifyResult {
+	const byName = new Map<string, DeclaredAlertRef[]>();
+	for (const d of input.declared) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+	const ctx: Context = { input, byName, checked: 0 };
 	const findings: Finding[] = [];
 	for (const file of input.files) {
 		const report = new Report(file.file);
@@ -370,5 +519,41 @@ export function verifyAlertFiles(input: VerifyInput): Finding[] {
 			if (level !== 'off') findings.push(level === f.level ? f : { ...f, level });
 		}
 	}
-	return findings.sort(compareFindings);
+	return { findings: findings.sort(compareFindings), checked: ctx.checked };
+}
+
+/**
+ * More than `limit` findings of one rule read as one line per rule and host (a file of 300
+ * alerts linking a wiki is one finding, not 300): the first finding of each host stays, its
+ * message says how many more there are and in how many files.
+ */
+export function rollUpFindings(findings: readonly Finding[], limit = 20): Finding[] {
+	const byRule = new Map<string, Finding[]>();
+	for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+	const out: Finding[] = [];
+	for (const [, group] of byRule) {
+		if (group.length <= limit) {
+			out.push(...group);
+			continue;
+		}
+		const byHost = new Map<string, Finding[]>();
+		for (const f of group) {
+			const host = /\bhttps?:\/\/([^/\s:#?]+)/i.exec(f.message)?.[1]?.toLowerCase() ?? '(no link)';
+			byHost.set(host, [...(byHost.get(host) ?? []), f]);
+		}
+		for (const [host, list] of byHost) {
+			const first = list[0]!;
+			if (list.length === 1) {
+				out.push(first);
+				continue;
+			}
+			const files = new Set(list.map((f) => f.file)).size;
+			const where = host === '(no link)' ? '' : ` (links to ${host})`;
+			out.push({
+				...first,
+				message: `${list.length} findings of this rule${where} in ${files} file${files === 1 ? '' : 's'}, rolled up; the first: ${first.message}`,
+			});
+		}
+	}
+	return out.sort(compareFindings);
 }
