@@ -59,7 +59,13 @@ describe('teams schema', () => {
 			findingLines(loadWith(mutate(TEAM, '    rotation: billing-platform-lead', '    rota: billing-platform-lead'))),
 		).toEqual([
 			line(TEAM, 11, 5, 'content-schema', 'roles[0].rotation: is required but missing; expected text.'),
-			line(TEAM, 14, 5, 'content-schema', 'roles[0].rota: is not a known field; the fields here are id, name, duties, rotation, surfaces, receivers.'),
+			line(
+				TEAM,
+				14,
+				5,
+				'content-schema',
+				'roles[0].rota: is not a known field; the fields here are id, name, duties, rotation, surfaces, receivers.',
+			),
 		]);
 	});
 });
