@@ -111,6 +111,27 @@ function renderBadge(
 	if (age) age.textContent = generatedAt ? ` · checked ${ago(generatedAt, now)}` : '';
 }
 
+/** A down or degraded banner (StatusBanner.astro): shown only while the surface is down or degraded. */
+function renderBanner(banner: HTMLElement, s: SurfaceStatus, generatedAt: string, staleAfter: number, now: Date): void {
+	const derived = deriveSurfaceState(s.checks, now, staleAfter);
+	const bad = derived.state === 'down' || derived.state === 'degraded';
+	banner.hidden = !bad;
+	if (!bad) {
+		delete banner.dataset.lbState;
+		return;
+	}
+	banner.dataset.lbState = derived.state;
+	banner.classList.toggle('starlight-aside--danger', derived.state === 'down');
+	banner.classList.toggle('starlight-aside--caution', derived.state !== 'down');
+	const set = (sel: string, text: string) => {
+		const e = banner.querySelector(sel);
+		if (e) e.textContent = text;
+	};
+	set('[data-lb-banner-state]', derived.state);
+	set('[data-lb-banner-reason]', derived.reason);
+	set('[data-lb-banner-age]', ago(generatedAt, now));
+}
+
 function compact(s: SurfaceStatus | undefined): CompactCheck[] {
 	return (s?.checks ?? []).map((c) => ({ name: c.name, state: c.state, observedAt: c.observedAt, stale: c.stale }));
 }
@@ -122,6 +143,7 @@ function start(): void {
 	w.__lbStatusRefresh = true;
 	const page = document.querySelector<HTMLElement>('[data-lb-status-page]');
 	const badges = [...document.querySelectorAll<HTMLElement>('[data-lb-status-surface]')];
+	const banners = [...document.querySelectorAll<HTMLElement>('[data-lb-status-banner]')];
 	const first = page ?? badges[0];
 	if (!first) return;
 	const url = first.dataset.lbStatusUrl!;
@@ -138,6 +160,12 @@ function start(): void {
 	const render = () => {
 		const now = new Date();
 		if (page && report) renderPage(page, report, now);
+		if (report) {
+			for (const b of banners) {
+				const s = report.surfaces.find((x) => x.id === b.dataset.lbStatusBanner);
+				if (s) renderBanner(b, s, report.generatedAt, report.staleAfterMinutes, now);
+			}
+		}
 		for (const b of badges) {
 			const staleAfter = report?.staleAfterMinutes ?? Number(b.dataset.lbStaleAfter);
 			if (report) {

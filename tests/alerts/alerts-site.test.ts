@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { indexBuiltSite } from '../../src/adapters/alert-files.ts';
 import { loadContent } from '../../src/adapters/content-loader.ts';
 import { alertPagePath, alertPageUrl, declaredAlerts, runbookUrl } from '../../src/core/alerts/declared-alert.ts';
-import { runbookRefHref } from '../../src/core/site/site-links.ts';
+import { alertLandingHref, runbookRefHref } from '../../src/core/site/site-links.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { resolveSiteLink } from '../../src/core/alerts/site-index.ts';
 import { VERIFY_RULES } from '../../src/core/alerts/verify-rules.ts';
@@ -76,7 +76,9 @@ describe('the Alerts page', () => {
 describe('/alerts/<alert-id>/ deep links', () => {
 	it.each(alerts.map((d) => [d.alert.id, d]))('%s is a static page that leads to its runbook section', (id, d) => {
 		const html = read(`alerts/${id}/index.html`);
-		const target = runbookRefHref(d.alert.runbook);
+		// The runbook section, with ?alert=<id> for the incident header.
+		const target = alertLandingHref(d.alert.runbook, id);
+		expect(target).toBe(`${runbookRefHref(d.alert.runbook).replace('#', `?alert=${id}#`)}`);
 		expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
 		expect(html).toContain(`<link rel="canonical" href="${runbookUrl(SITE_URL, d.alert.runbook)}">`);
 		expect(html).toMatch(
@@ -84,7 +86,7 @@ describe('/alerts/<alert-id>/ deep links', () => {
 		);
 		expect(resolveSiteLink(index, SITE_URL, alertPageUrl(SITE_URL, id))).toEqual({
 			kind: 'ok',
-			path: target.split('#')[0],
+			path: runbookRefHref(d.alert.runbook).split('#')[0],
 			anchor: d.anchor,
 			via: alertPagePath(id),
 		});
@@ -153,7 +155,7 @@ describe.skipIf(chromiumTool.skipReason !== undefined)('a deep link in Chromium 
 		const d = alerts.find((a) => a.alert.id === 'billing-event-backlog') ?? alerts[0]!;
 		const page = await context.newPage();
 		await page.goto(`${server.url}${alertPagePath(d.alert.id)}`);
-		const target = runbookRefHref(d.alert.runbook);
+		const target = alertLandingHref(d.alert.runbook, d.alert.id);
 		await page.waitForURL(`${server.url}${target}`, { timeout: 10_000 });
 		await expect.poll(() => page.locator(`[id="${d.anchor}"]`).count()).toBe(1);
 		expect(await page.locator(`[id="${d.anchor}"]`).innerText()).toBe(d.sectionTitle);

@@ -128,7 +128,7 @@ describe('alert exports of the fixture content', () => {
 		}
 	});
 
-	it('keep AlertPolicy documentation within Cloud Monitoring limits, runbook link first', () => {
+	it('keep AlertPolicy documentation within Cloud Monitoring limits, the stable runbook deep link first', () => {
 		for (const f of set.files.filter((x) => x.path.endsWith('.json'))) {
 			const doc = JSON.parse(f.text).documentation;
 			expect(doc.mimeType).toBe('text/markdown');
@@ -136,12 +136,17 @@ describe('alert exports of the fixture content', () => {
 			expect(doc.links.length).toBeLessThanOrEqual(3);
 			for (const l of doc.links) expect([...l.displayName].length).toBeLessThanOrEqual(63);
 			expect(doc.links[0].displayName).toMatch(/^Runbook: /);
-			expect(doc.links[0].url).toMatch(/^https:\/\/runbooks\.example\.com\/runbooks\//);
+			// The alert's stable deep link, never a runbook path a rename would break.
+			expect(doc.links[0].url).toBe(
+				`https://runbooks.example.com/alerts/${JSON.parse(f.text).userLabels.launchbook_alert}/`,
+			);
+			expect(doc.content).toContain(`](${doc.links[0].url})`);
+			expect(f.text).not.toContain('runbooks.example.com/runbooks/');
 		}
 		const long = JSON.parse(set.files.find((x) => x.path === 'cloud-monitoring/payments-latency-high.json')!.text);
 		expect(long.documentation.links[0]).toEqual({
 			displayName: 'Runbook: Mitigation · Event backlog and latency when the proce…',
-			url: 'https://runbooks.example.com/runbooks/payments/event-backlog-and-latency-when-the-queue-is-stuck/#mitigation',
+			url: 'https://runbooks.example.com/alerts/payments-latency-high/',
 		});
 	});
 });

@@ -13,6 +13,7 @@ import { loadContent } from '../../src/adapters/content-loader.ts';
 import { cadenceMinutes, fillTemplate } from '../../src/core/incident/comms-fill.ts';
 import type { DocumentEntry } from '../../src/core/content/model.ts';
 import { kitRunbookAnchor } from '../../src/core/incident/offline-kit.ts';
+import { alertLandingHref } from '../../src/core/site/site-links.ts';
 import type { CommsTemplate } from '../../src/core/schemas/comms.ts';
 import type { Runbook } from '../../src/core/schemas/runbook.ts';
 import { browseSite, CHROMIUM, eventually, inViewport, VIEWPORTS, withPage } from './support/browser.ts';
@@ -84,10 +85,10 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 
 	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
 		it('goes from an alert deep link to the rollback steps', async () => {
-			const { alert, runbookId, anchor, steps } = subject!;
+			const { alert, anchor, steps } = subject!;
 			await withPage(web.browser, vp, 'deep-link-rollback', async (page) => {
 				await page.goto(`${web.url}/alerts/${alert.id}/`);
-				await page.waitForURL(`${web.url}/runbooks/${runbookId}/${anchor ? `#${anchor}` : ''}`);
+				await page.waitForURL(`${web.url}${alertLandingHref(alert.runbook, alert.id)}`);
 				if (anchor)
 					expect(
 						await eventually(() => inViewport(page, `[id="${anchor}"]`)),

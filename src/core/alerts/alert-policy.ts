@@ -3,7 +3,7 @@
  * Limits from the AlertPolicy reference: `documentation.content` ≤ 8,192 characters,
  * `documentation.links` ≤ 3 with `displayName` ≤ 63 characters, `subject` ≤ 255 characters.
  */
-import { alertPageUrl, type DeclaredAlert, runbookSectionLabel, runbookUrl, severityLevel } from './declared-alert.ts';
+import { alertPageUrl, type DeclaredAlert, runbookSectionLabel, severityLevel } from './declared-alert.ts';
 import { protoDuration } from './duration.ts';
 
 export const POLICY_LIMITS = {
@@ -95,8 +95,8 @@ function documentationContent(d: DeclaredAlert, siteUrl: string): string {
 		'',
 		d.alert.summary,
 		'',
-		`- Runbook: [${runbookSectionLabel(d)}](${runbookUrl(siteUrl, d.alert.runbook)})`,
-		`- Alert page: ${alertPageUrl(siteUrl, d.alert.id)}`,
+		// The alert's stable deep link: it survives renames of runbooks and headings.
+		`- Runbook: [${runbookSectionLabel(d)}](${alertPageUrl(siteUrl, d.alert.id)})`,
 		...d.surface.dashboards.map((l) => `- Dashboard: [${l.name}](${l.url})`),
 		`- On call: ${d.surface.onCall}`,
 		...(d.team ? [`- Escalation: ${d.team.pager} (${d.team.channel})`] : []),
@@ -119,10 +119,6 @@ function links(d: DeclaredAlert, siteUrl: string): PolicyLink[] {
 	const out: PolicyLink[] = [
 		{
 			displayName: clip(runbookLinkName(d), POLICY_LIMITS.linkDisplayNameChars),
-			url: runbookUrl(siteUrl, d.alert.runbook),
-		},
-		{
-			displayName: clip(`Alert page: ${d.alert.id}`, POLICY_LIMITS.linkDisplayNameChars),
 			url: alertPageUrl(siteUrl, d.alert.id),
 		},
 	];

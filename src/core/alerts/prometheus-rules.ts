@@ -3,7 +3,7 @@
  * holds the surface's PromQL alerts (its SLOs' groups follow, from slo-rules.ts). Pure: alerts in, YAML text out.
  */
 import { stringify } from 'yaml';
-import { type DeclaredAlert, runbookSectionLabel, runbookUrl } from './declared-alert.ts';
+import { alertPageUrl, type DeclaredAlert, runbookSectionLabel } from './declared-alert.ts';
 
 export interface PrometheusRule {
 	readonly alert: string;
@@ -45,7 +45,8 @@ export function prometheusRule(d: DeclaredAlert, siteUrl: string): PrometheusRul
 		annotations: {
 			summary: d.alert.summary,
 			description: description(d),
-			runbook_url: runbookUrl(siteUrl, d.alert.runbook),
+			// The stable deep link, not the section itself: it survives renames of runbooks and headings.
+			runbook_url: alertPageUrl(siteUrl, d.alert.id),
 			...(dashboard ? { dashboard } : {}),
 		},
 	};

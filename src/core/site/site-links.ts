@@ -48,6 +48,20 @@ export function runbookRefHref(ref: string): string {
 	return runbookHref(runbook, anchor);
 }
 
+/**
+ * Where an alert's deep link (`/alerts/<id>/`) sends the browser: the runbook section, with
+ * `?alert=<id>` so the runbook's incident header can say which alert (and severity) paged.
+ */
+export function alertLandingHref(ref: string, alertId: string): string {
+	const { runbook, anchor } = parseRunbookRef(ref);
+	return `${runbookHref(runbook)}?alert=${encodeURIComponent(alertId)}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The live status page, or one surface's section on it. */
+export function statusHref(surfaceId?: string): string {
+	return `/status/${surfaceId ? `#surface-${surfaceId}` : ''}`;
+}
+
 export function surfaceHref(surfaceId: string): string {
 	return `/surfaces/${surfaceId}/`;
 }

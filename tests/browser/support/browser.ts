@@ -107,6 +107,18 @@ export async function withPage<T>(
 	}
 }
 
+/**
+ * Save what the page shows now (the first screen, or the whole page) as
+ * `test-results/screenshots/<name>-<viewport>.png`: the README's pictures and a reviewer's
+ * evidence of what a flow looked like.
+ */
+export async function screenshot(page: Page, vp: Viewport, name: string, fullPage = false): Promise<string> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	const file = join(SCREENSHOT_DIR, `${name}-${vp.name}.png`.replace(/[^\w.-]+/g, '-'));
+	await page.screenshot({ path: file, fullPage });
+	return file;
+}
+
 /** Whether any part of the element is inside the viewport right now. */
 export async function inViewport(page: Page, selector: string): Promise<boolean> {
 	return page
@@ -116,6 +128,19 @@ export async function inViewport(page: Page, selector: string): Promise<boolean>
 			const r = el.getBoundingClientRect();
 			return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.height > 0;
 		});
+}
+
+/** Whether the whole element is inside the viewport right now (below `topInset` px of fixed chrome). */
+export async function wholeInViewport(page: Page, selector: string, topInset = 0): Promise<boolean> {
+	return page
+		.locator(selector)
+		.first()
+		.evaluate((el, inset) => {
+			const r = el.getBoundingClientRect();
+			return (
+				r.height > 0 && r.top >= inset && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth
+			);
+		}, topInset);
 }
 
 /** Poll until `check` is true or `timeoutMs` passes; returns the last value. */
