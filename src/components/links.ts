@@ -32,8 +32,7 @@ export function sitePath(path: string): string {
 export const runbookHref = (runbookId: string, anchor?: string): string =>
 	sitePath(core.runbookHref(runbookId, anchor));
 export const runbookRefHref = (ref: string): string => sitePath(core.runbookRefHref(ref));
-export const alertLandingHref = (ref: string, alertId: string): string =>
-	sitePath(core.alertLandingHref(ref, alertId));
+export const alertLandingHref = (ref: string, alertId: string): string => sitePath(core.alertLandingHref(ref, alertId));
 export const statusHref = (surfaceId?: string): string => sitePath(core.statusHref(surfaceId));
 export const surfaceHref = (surfaceId: string): string => sitePath(core.surfaceHref(surfaceId));
 export const tabletopHref = (tabletopId: string): string => sitePath(core.tabletopHref(tabletopId));
