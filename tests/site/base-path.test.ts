@@ -107,7 +107,7 @@ describe(`a project site at ${SITE_URL}`, () => {
 		expect(page).toContain(`<link rel="canonical" href="${SITE_URL}runbooks/billing-events/event-backlog/"`);
 		const deep = readFileSync(join(site.dist, 'alerts/billing-event-backlog/index.html'), 'utf8');
 		expect(deep).toContain(
-			'<meta http-equiv="refresh" content="0; url=/repo/runbooks/billing-events/event-backlog/#billingeventbackloghigh">',
+			'<meta http-equiv="refresh" content="0; url=/repo/runbooks/billing-events/event-backlog/?alert=billing-event-backlog#billingeventbackloghigh">',
 		);
 		expect(deep).toContain(
 			`<link rel="canonical" href="${SITE_URL}runbooks/billing-events/event-backlog/#billingeventbackloghigh">`,
@@ -171,7 +171,7 @@ describe.skipIf(!CHROMIUM.path)(`Chromium on the project site under ${BASE}`, ()
 	it("redirects an alert's deep link to its runbook section inside the base", async () => {
 		await withPage(browser, vp, 'base-path-deep-link', async (page) => {
 			await page.goto(`${server.url}${BASE}alerts/billing-event-backlog/`);
-			await page.waitForURL(`${server.url}${BASE}runbooks/billing-events/event-backlog/#billingeventbackloghigh`);
+			await page.waitForURL(`${server.url}${BASE}runbooks/billing-events/event-backlog/?alert=billing-event-backlog#billingeventbackloghigh`);
 			await expect(page.locator('h2#billingeventbackloghigh, h3#billingeventbackloghigh').count()).resolves.toBe(1);
 		});
 	});
