@@ -171,7 +171,9 @@ describe.skipIf(!CHROMIUM.path)(`Chromium on the project site under ${BASE}`, ()
 	it("redirects an alert's deep link to its runbook section inside the base", async () => {
 		await withPage(browser, vp, 'base-path-deep-link', async (page) => {
 			await page.goto(`${server.url}${BASE}alerts/billing-event-backlog/`);
-			await page.waitForURL(`${server.url}${BASE}runbooks/billing-events/event-backlog/?alert=billing-event-backlog#billingeventbackloghigh`);
+			await page.waitForURL(
+				`${server.url}${BASE}runbooks/billing-events/event-backlog/?alert=billing-event-backlog#billingeventbackloghigh`,
+			);
 			await expect(page.locator('h2#billingeventbackloghigh, h3#billingeventbackloghigh').count()).resolves.toBe(1);
 		});
 	});
