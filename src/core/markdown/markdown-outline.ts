@@ -4,11 +4,8 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading as MdastHeading, List, ListItem, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Block, Outline, Section } from './outline-types.ts';
+import { parseMdxTree } from './mdx-tree.ts';
 import { plainOutline } from './plain-outline.ts';
 
 export type { Block, Outline, Section } from './outline-types.ts';
@@ -22,8 +19,6 @@ export class MarkdownSyntaxError extends Error {
 		this.column = column;
 	}
 }
-
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Plain text of a node, as a heading's anchor is computed from it. */
 export function plainText(node: { type: string; value?: string; children?: unknown[] }): string {
@@ -81,7 +76,7 @@ export function outlineMarkdown(body: string, lineOffset = 0): Outline {
 export function outlineMarkdownFull(body: string, lineOffset = 0): Outline {
 	let tree: Root;
 	try {
-		tree = processor.parse(body);
+		tree = parseMdxTree(body);
 	} catch (error) {
 		const e = error as {
 			reason?: string;
