@@ -2,6 +2,7 @@
  * What the site's pages read: the content model loaded once per build with the same loader
  * the CLI uses, and the findings for it. Pages import from here, never from the disk.
  */
+import { promqlTools } from './promql-tools.ts';
 import { loadContent } from './content-loader.ts';
 import { readCodeowners, readConfigPositions } from './check-inputs.ts';
 import type { Finding } from '../core/content/finding.ts';
@@ -48,6 +49,7 @@ export function checkSite(root: string, model: ContentModel): readonly Finding[]
 		today: buildDay(),
 		codeowners: readCodeowners(root),
 		configPositions: readConfigPositions(root),
+		promql: promqlTools,
 	});
 }
 

@@ -12,6 +12,7 @@ import { renderAnnotations, renderSummary } from '../adapters/reporters/github.t
 import { renderJson } from '../adapters/reporters/json.ts';
 import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
 import { isoDay } from '../core/readiness/review.ts';
+import { promqlTools } from '../adapters/promql-tools.ts';
 import { checkCoverage } from '../core/rules/index.ts';
 import { parseCliArgs, UsageError } from './args.ts';
 
@@ -138,6 +139,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 		const findings = checkCoverage(model, {
 			today,
 			codeowners: readCodeowners(opts.root),
+			promql: promqlTools,
 			configPositions: readConfigPositions(opts.root),
 			...(changedPaths ? { changedPaths } : {}),
 		});

@@ -170,7 +170,7 @@ const asUser = (unprivileged?: boolean) => (unprivileged && isRoot ? { uid: 6553
 function runGate(root: string, unprivileged?: boolean) {
 	if (!(unprivileged && isRoot)) return runCli(['--root', root, '--today', TODAY]);
 	chmodSync(root, 0o755);
-	const r = spawnSync(process.execPath, [join(REPO, 'scripts/check.ts'), '--root', root, '--today', TODAY], {
+	const r = spawnSync(process.execPath, [join(REPO, 'scripts/check.mjs'), '--root', root, '--today', TODAY], {
 		cwd: REPO,
 		env: { ...process.env, NO_COLOR: '1' },
 		encoding: 'utf8',
@@ -237,7 +237,7 @@ describe('hostile files in a folder of alert files (alerts:verify)', () => {
 			mkdirSync(join(rules, 'old.json'));
 			const r = spawnSync(
 				process.execPath,
-				[join(REPO, 'scripts/alerts-verify.ts'), '--site', site, '--root', GOOD, rules],
+				[join(REPO, 'scripts/alerts-verify.mjs'), '--site', site, '--root', GOOD, rules],
 				{ cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
 			);
 			const fix = VERIFY_RULES['verify-file-refused'].fix;

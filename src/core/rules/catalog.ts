@@ -154,6 +154,26 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Rename the headings so each has its own anchor, and point the alert at the one it means.',
 	},
 	{
+		id: 'alert-promql',
+		title: 'Alert PromQL loads in Prometheus',
+		level: 'error',
+		family: 'alerts',
+		checks:
+			"Each alert's PromQL `query.expr` parses with Prometheus's grammar, calls functions with the right number of arguments and a range vector where one is needed (`rate(x[5m])`), uses valid RE2 regular expressions in `=~`/`!~`, and gives an instant vector.",
+		why: 'An expression Prometheus refuses fails the whole rule file: `promtool check rules` rejects the export and none of its alerts load.',
+		fix: 'Correct the expression; try it in the Prometheus expression browser.',
+	},
+	{
+		id: 'alert-template',
+		title: 'Alert summary is a valid template',
+		level: 'error',
+		family: 'alerts',
+		checks:
+			"Each alert's `summary`, and the name of a surface with PromQL alerts (its exported `description` carries it), parses as a Go template the way Prometheus reads annotations: every `{{` closed, `if`/`range`/`with` balanced with `end`, known functions and variables only.",
+		why: 'Prometheus refuses a rule file whose annotations do not parse as templates, so the alert never fires.',
+		fix: 'Close every `{{` with `}}`, balance blocks with `{{ end }}`, and use `$labels`, `$value` and Prometheus template functions only.',
+	},
+	{
 		id: 'runbook-references',
 		title: 'Runbook names a known surface and owner',
 		level: 'error',

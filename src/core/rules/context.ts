@@ -2,6 +2,7 @@
  * What every rule receives: the model, the policy, today's date and lookup tables built once,
  * plus `report`, which collects findings. Rules never decide levels: those come from the policy.
  */
+import type { PromqlTools } from '../alerts/promql-check.ts';
 import { COLLECTIONS, type CollectionName } from '../content/collections.ts';
 import type { SourcePosition } from '../content/finding.ts';
 import { locate, type ContentModel, type DocumentEntry, type Entry } from '../content/model.ts';
@@ -17,6 +18,11 @@ export interface CheckOptions {
 	readonly codeowners?: { readonly file: string; readonly text: string | null };
 	/** Pull-request mode: paths (from the repository root) the change touches. */
 	readonly changedPaths?: readonly string[];
+	/**
+	 * The PromQL parser, for the alert-query rule; a function so that it is loaded only when an
+	 * alert has PromQL. Without it, expressions are not parsed.
+	 */
+	readonly promql?: () => PromqlTools;
 	/** Positions of the config file's keys by dotted path, when the caller has them. */
 	readonly configPositions?: Readonly<Record<string, SourcePosition>>;
 }

@@ -5,6 +5,7 @@
  */
 import { compareFindings, type Finding } from '../content/finding.ts';
 import type { ContentModel } from '../content/model.ts';
+import { checkAlertQueries } from './alert-queries.ts';
 import { checkAlerts } from './alerts.ts';
 import { ruleLevel } from './catalog.ts';
 import { checkChangedPaths } from './changed-paths.ts';
@@ -27,6 +28,7 @@ export type { CheckOptions } from './context.ts';
 const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkOwnership,
 	checkAlerts,
+	checkAlertQueries,
 	checkRunbookLinks,
 	checkRunbookSections,
 	checkRollback,
