@@ -48,7 +48,7 @@ describe.skipIf(faketime.skipReason !== undefined)(
 		it('the clock really is moved: the gate without --today reports overdue reviews', () => {
 			const r = spawnSync(
 				wrap[0]!,
-				[...wrap.slice(1), process.execPath, join(REPO, 'scripts/check.ts'), '--format', 'json'],
+				[...wrap.slice(1), process.execPath, join(REPO, 'scripts/check.mjs'), '--format', 'json'],
 				{
 					cwd: REPO,
 					encoding: 'utf8',
