@@ -32,6 +32,8 @@ export interface AlertPolicy {
 	readonly combiner: 'OR';
 	readonly enabled: true;
 	readonly severity: PolicySeverity;
+	/** Channels of the receivers the escalation matrix's first level names (`projects/P/notificationChannels/{receiver}`). */
+	readonly notificationChannels: readonly string[];
 	readonly conditions: readonly Record<string, unknown>[];
 	readonly alertStrategy?: Record<string, unknown>;
 	readonly documentation: {
@@ -139,7 +141,7 @@ export function policyBlocker(d: DeclaredAlert): string | undefined {
 	return undefined;
 }
 
-export function alertPolicy(d: DeclaredAlert, siteUrl: string): AlertPolicy {
+export function alertPolicy(d: DeclaredAlert, siteUrl: string, channels: readonly string[] = []): AlertPolicy {
 	const blocker = policyBlocker(d);
 	if (blocker) throw new Error(`alert ${d.alert.id} cannot be exported: ${blocker}`);
 	const level = severityLevel(d.alert.severity, d.severity)!;
@@ -156,6 +158,7 @@ export function alertPolicy(d: DeclaredAlert, siteUrl: string): AlertPolicy {
 		combiner: 'OR',
 		enabled: true,
 		severity: policySeverity(level),
+		notificationChannels: [...channels],
 		conditions: [condition(d)],
 		// Log-match conditions are rejected without a notification rate limit.
 		...(logging ? { alertStrategy: { notificationRateLimit: { period: '300s' } } } : {}),

@@ -9,6 +9,12 @@ import {
 	renderWatchdogRules,
 	WATCHDOG_RULES_PATH,
 } from '../paging/alertmanager-config.ts';
+import {
+	channelFilePath,
+	channelName,
+	notificationChannel,
+	renderNotificationChannel,
+} from '../paging/notification-channels.ts';
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
 import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';
@@ -76,6 +82,10 @@ export function buildExportSet(
 			text: renderPrometheusRuleFile(groups, sourceOf.get(surfaceId)!),
 		});
 	}
+	const paging = alertmanagerConfig(model);
+	const firstReceivers = new Map(paging.plan.routing.map((r) => [`${r.surface}\0${r.severity}`, r.receivers]));
+	const channelsOf = (d: (typeof alerts)[number]) =>
+		(firstReceivers.get(`${d.surface.id}\0${d.alert.severity}`) ?? []).map((r) => channelName(model.config.paging, r));
 	const seen = new Set<string>();
 	for (const d of alerts) {
 		// A duplicate id is a coverage finding; exporting it would overwrite the first policy.
@@ -95,10 +105,20 @@ export function buildExportSet(
 		}
 		const blocker = policyBlocker(d);
 		if (blocker) skipped.push({ alertId: d.alert.id, file: d.file, target: 'cloud-monitoring', reason: blocker });
-		else files.push({ path: policyFilePath(d.alert.id), text: renderAlertPolicy(alertPolicy(d, siteUrl)) });
+		else
+			files.push({
+				path: policyFilePath(d.alert.id),
+				text: renderAlertPolicy(alertPolicy(d, siteUrl, channelsOf(d))),
+			});
 	}
 	files.push({ path: CATALOG_PATH, text: renderCatalog(catalogEntities(model, options)) });
-	files.push({ path: ALERTMANAGER_PATH, text: alertmanagerConfig(model).text });
+	files.push({ path: ALERTMANAGER_PATH, text: paging.text });
+	const teamNames = new Map(model.teams.map((t) => [t.data.id, t.data.name]));
+	for (const r of paging.plan.receivers)
+		files.push({
+			path: channelFilePath(r.name),
+			text: renderNotificationChannel(notificationChannel(r, model.config.paging, teamNames.get(r.team) ?? r.team)),
+		});
 	files.push({ path: WATCHDOG_RULES_PATH, text: renderWatchdogRules(siteUrl) });
 	files.sort((a, b) => a.path.localeCompare(b.path));
 	return { files, skipped, skippedSlos };
