@@ -20,6 +20,7 @@ import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown/markdown-
 import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.ts';
 import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
+import { type CutText, cutTextValues } from '../core/content/yaml-comments.ts';
 import { yamlPositions } from '../core/content/yaml-positions.ts';
 import { type Inventory, listTree, type Refusal, readRegularFile } from './regular-files.ts';
 
@@ -36,6 +37,8 @@ interface Parsed {
 
 class Problems {
 	readonly list: Finding[] = [];
+	/** Text values cut short by a same-line comment (not problems: the gate judges them). */
+	readonly cutText: (CutText & { readonly file: string })[] = [];
 	add(
 		rule: LoadProblemId,
 		file: string,
@@ -173,6 +176,7 @@ function parseYaml(text: string, file: string, lineOffset: number, problems: Pro
 	}
 	const contents = doc.contents as YamlNode | null;
 	const positions: Positions = yamlPositions(contents, at, { line: 1 + lineOffset, column: 1 });
+	for (const cut of cutTextValues(contents, text, at)) problems.cutText.push({ ...cut, file });
 	let value: unknown;
 	try {
 		value = doc.toJS({ maxAliasCount: 100 });
@@ -540,6 +544,7 @@ export function loadContent(root: string): ContentModel {
 		comms: load('comms'),
 		tabletops: load('tabletops'),
 		problems: problems.list,
+		cutText: problems.cutText,
 	};
 	checkBodies(root, inventory, problems);
 	return model;

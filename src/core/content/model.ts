@@ -4,6 +4,7 @@
  */
 import type { CollectionName } from './collections.ts';
 import type { Finding, SourcePosition } from './finding.ts';
+import type { CutText } from './yaml-comments.ts';
 import type { Outline } from '../markdown/markdown-outline.ts';
 import type { ChecklistItem } from '../schemas/checklist.ts';
 import type { CommsTemplate } from '../schemas/comms.ts';
@@ -51,6 +52,8 @@ export interface ContentModel {
 	readonly tabletops: readonly DocumentEntry<Tabletop>[];
 	/** Files that could not be read, parsed or validated; their entries are absent above. */
 	readonly problems: readonly Finding[];
+	/** Text values a same-line YAML comment cut short, in every YAML file and frontmatter read. */
+	readonly cutText?: readonly (CutText & { readonly file: string })[];
 }
 
 /** Position of a field, falling back to its nearest ancestor, then to the entry. */

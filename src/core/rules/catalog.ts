@@ -26,6 +26,8 @@ export interface RuleSpec {
 		| 'tabletops'
 		| 'references'
 		| 'pull-request'
+		| 'launch'
+		| 'writing'
 		| 'alerts-verify';
 	/** What the rule checks, one or two sentences. */
 	readonly checks: string;
@@ -434,6 +436,16 @@ const COVERAGE_RULES: RuleSpec[] = [
 			'In pull-request mode, when a changed path belongs to a surface, every runbook of that surface is within its review period.',
 		why: 'A change is the moment a runbook goes out of date; its review must not already be overdue.',
 		fix: "Review the surface's runbook in the same pull request and set its `lastReviewed` to today.",
+	},
+	{
+		id: 'yaml-comment-cuts-text',
+		title: 'A YAML comment does not cut a text value',
+		level: 'warning',
+		family: 'writing',
+		checks:
+			'In every YAML file and frontmatter, a text value written without quotes (a plain scalar of several words) is not followed by ` #` on the same line. YAML reads a space then `#` as the start of a comment, even in the middle of a sentence.',
+		why: '`handoff: note in #billing-oncall` is read as "note in": the channel a responder needs silently disappears from the roster page and every export, and nothing looks wrong in review.',
+		fix: 'Quote the value (`handoff: "… note in #billing-oncall"`), or, if the comment is meant as one, put it on a line of its own.',
 	},
 ];
 

@@ -22,6 +22,7 @@ import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
 import { checkTabletops } from './tabletops.ts';
+import { checkYamlComments } from './yaml-comments.ts';
 
 export type { CheckOptions } from './context.ts';
 
@@ -41,6 +42,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkDuplicateIds,
 	checkCodeownersDrift,
 	checkChangedPaths,
+	checkYamlComments,
 ];
 
 export { ruleLevel } from './catalog.ts';
