@@ -13,7 +13,7 @@ describe('teams schema', () => {
 			mutate(TEAM, 'kind: owning', 'kind: owner'),
 			3,
 			1,
-			'kind: expected one of "owning", "incident-command", "adjacent", found "owner".',
+			'kind: expected one of "owning", "incident-command", "support", "adjacent", found "owner".',
 		],
 		[
 			'channel without #',

@@ -235,6 +235,26 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Order the levels by `afterMinutes`, each strictly later than the one before; merge levels that page at the same minute.',
 	},
 	{
+		id: 'on-call-around-the-clock',
+		title: 'First responders of a tier-1 surface are on shift around the clock',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			"For every tier-1 surface and every severity whose first escalation level pages, the owning teams' roles at that level declare `shifts` that together cover every minute of the year from today, worked out in UTC from each shift's IANA time zone (so daylight-saving changes are taken as they fall). The first gap and the total uncovered time are reported.",
+		why: 'A page at 02:00 UTC to a rotation that is asleep is not a page: "24x7, follow-the-sun" in prose can leave hours nobody covers, and only the shifts written as data can be checked.',
+		fix: 'Declare the real shifts under each role in `content/teams/` (timezone, days, from, to) and add a shift or a role that covers the gap the finding names.',
+	},
+	{
+		id: 'team-reachable',
+		title: 'Owning and support teams are reachable from an escalation',
+		level: 'error',
+		family: 'escalation',
+		checks:
+			'Every team of kind `owning` or `support` is named (as the team, or one of its roles) by at least one level of some escalation policy.',
+		why: 'Finance, support and security are needed in real incidents (unrecorded charges, customer messages, leaked secrets); a team no escalation names is only ever reached by someone remembering to.',
+		fix: 'Add the team or one of its roles to the escalation levels that need it (for example finance operations on billing SEV1, the support duty lead on customer-impacting severities), or mark the team `adjacent` if it is never paged.',
+	},
+	{
 		id: 'escalation-roster',
 		title: 'Escalation names roster entries only',
 		level: 'error',

@@ -14,6 +14,7 @@ import { checkComms } from './comms.ts';
 import { type CheckOptions, createContext, type RuleContext } from './context.ts';
 import { checkDuplicateIds } from './duplicate-ids.ts';
 import { checkEscalation } from './escalation.ts';
+import { checkOnCallCoverage } from './on-call-coverage.ts';
 import { checkOwnership } from './ownership.ts';
 import { checkPaging } from './paging.ts';
 import { checkReferences } from './references.ts';
@@ -35,6 +36,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkRollback,
 	checkEscalation,
 	checkPaging,
+	checkOnCallCoverage,
 	checkComms,
 	checkReviews,
 	checkTabletops,
