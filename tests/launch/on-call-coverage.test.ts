@@ -172,6 +172,62 @@ describe('team-reachable', () => {
 		}
 	});
 
+	it('with paging as code, a team named only by ways none of its receivers takes is reported', () => {
+		const finance = [
+			'id: finance',
+			'name: Finance',
+			'kind: support',
+			'github: "@example-org/finance"',
+			'channel: "#finance"',
+			'pager: https://example-org.pagerduty.example.com/escalation_policies/finance',
+			'coverage: { timezones: [Europe/Dublin] }',
+			'roles:',
+			'  - id: analyst',
+			'    name: Analyst on duty',
+			'    duties: Signs off reconciliations.',
+			'    rotation: duty',
+			'    receivers:',
+			'      - { kind: pagerduty, via: [page], routing_key_file: pagerduty/finance.key }',
+			'',
+		].join('\n');
+		const escalation = (via: string) =>
+			[
+				'surface: ledger',
+				'policies:',
+				'  - severity: sev1',
+				'    levels:',
+				'      - { afterMinutes: 0, notify: [payments-team], via: page }',
+				`      - { afterMinutes: 15, notify: [finance/analyst], via: ${via} }`,
+				'  - severity: sev2',
+				'    levels:',
+				'      - { afterMinutes: 0, notify: [payments-team/surface-lead], via: page }',
+				'',
+			].join('\n');
+		for (const [via, expected] of [
+			[
+				'chat',
+				[
+					'content/teams/finance.yaml:3:1  error  team-reachable  team "finance" (support) is named by escalations (finance/analyst by chat) but has no receiver for any of those ways, so the page goes nowhere. Add a receiver under the role (for example kind: pagerduty with via: [page, phone] and its routing_key_file) for the way the escalation reaches it.',
+				],
+			],
+			['page', []],
+		] as const) {
+			const { root, cleanup } = copyTree(GOOD, {
+				'content/teams/finance.yaml': finance,
+				'content/escalation/ledger.yaml': escalation(via),
+			});
+			try {
+				// payments-team has no receivers either: only finance is under test here.
+				expect(
+					only(root, 'team-reachable', '2026-12-02').filter((l) => l.startsWith('content/teams/finance.yaml')),
+					via,
+				).toEqual(expected);
+			} finally {
+				cleanup();
+			}
+		}
+	});
+
 	it('finds nothing in the shipped content: finance, support and security are on the escalations that need them', () => {
 		expect(only(REPO, 'team-reachable', '2026-12-02')).toEqual([]);
 		const model = loadContent(REPO);

@@ -250,7 +250,7 @@ const COVERAGE_RULES: RuleSpec[] = [
 		level: 'error',
 		family: 'escalation',
 		checks:
-			'Every team of kind `owning` or `support` is named (as the team, or one of its roles) by at least one level of some escalation policy.',
+			"Every team of kind `owning` or `support` is named (as the team, or one of its roles) by at least one level of some escalation policy; when the content declares receivers, by a level whose `via` (page, phone, chat, ticket) one of the named role's or team's receivers takes.",
 		why: 'Finance, support and security are needed in real incidents (unrecorded charges, customer messages, leaked secrets); a team no escalation names is only ever reached by someone remembering to.',
 		fix: 'Add the team or one of its roles to the escalation levels that need it (for example finance operations on billing SEV1, the support duty lead on customer-impacting severities), or mark the team `adjacent` if it is never paged.',
 	},

@@ -23,7 +23,7 @@ function responderShifts(ctx: RuleContext, refs: readonly string[]): { shifts: S
 	for (const ref of refs) {
 		const { team: teamId, role: roleId } = parseRosterRef(ref);
 		const team = ctx.index.teams.get(teamId);
-		if (!team || team.data.kind !== 'owning') continue;
+		if (team?.data.kind !== 'owning') continue;
 		const roles = team.data.roles.filter((r) => roleId === undefined || r.id === roleId);
 		if (roles.length === 0) continue;
 		responders.push(ref);
@@ -100,22 +100,54 @@ export function checkOnCallCoverage(ctx: RuleContext): void {
 	checkReachable(ctx);
 }
 
-/** Every owning or support team is notified by some level of some escalation policy. */
+/**
+ * Every owning or support team is notified by some level of some escalation policy; when the
+ * content declares receivers (paging as code), by a level whose `via` one of its receivers takes,
+ * so the page has somewhere to go.
+ */
 function checkReachable(ctx: RuleContext): void {
 	if (ctx.index.anyFailed('escalation')) return;
-	const reached = new Set<string>();
+	const paging = ctx.model.teams.some(
+		(t) => t.data.receivers.length > 0 || t.data.roles.some((r) => r.receivers.length > 0),
+	);
+	/** team id → how it is named: the via of each level and the role named (undefined: the whole team). */
+	const named = new Map<string, { via: string; role: string | undefined }[]>();
 	for (const e of ctx.model.escalation)
 		for (const p of e.data.policies)
-			for (const l of p.levels) for (const ref of l.notify) reached.add(parseRosterRef(ref).team);
+			for (const l of p.levels)
+				for (const ref of l.notify) {
+					const { team, role } = parseRosterRef(ref);
+					const list = named.get(team) ?? [];
+					list.push({ via: l.via, role });
+					named.set(team, list);
+				}
 	for (const team of ctx.model.teams) {
-		const { kind, id } = team.data;
-		if ((kind !== 'owning' && kind !== 'support') || reached.has(id)) continue;
+		const { kind, id, roles, receivers } = team.data;
+		if (kind !== 'owning' && kind !== 'support') continue;
+		const how = named.get(id) ?? [];
+		const example = `${id}${roles[0] ? `/${roles[0].id}` : ''}`;
+		if (how.length === 0) {
+			ctx.at(
+				'team-reachable',
+				team as Entry<Team>,
+				'kind',
+				`team "${id}" (${kind}) is named by no escalation policy, so no incident ever reaches it.`,
+				`Add "${example}" to a level of the escalation that needs it (content/escalation/<surface>.yaml), or set kind: adjacent if the team is never to be paged.`,
+			);
+			continue;
+		}
+		if (!paging) continue;
+		const takes = (role: string | undefined, via: string) =>
+			receivers.some((r) => r.via.includes(via as never)) ||
+			roles.some((r) => (role === undefined || r.id === role) && r.receivers.some((x) => x.via.includes(via as never)));
+		if (how.some((h) => takes(h.role, h.via))) continue;
+		const ways = [...new Set(how.map((h) => `${h.role ? `${id}/${h.role}` : id} by ${h.via}`))].join(', ');
 		ctx.at(
 			'team-reachable',
 			team as Entry<Team>,
 			'kind',
-			`team "${id}" (${kind}) is named by no escalation policy, so no incident ever reaches it.`,
-			`Add "${id}${team.data.roles[0] ? `/${team.data.roles[0].id}` : ''}" to a level of the escalation that needs it (content/escalation/<surface>.yaml), or set kind: adjacent if the team is never to be paged.`,
+			`team "${id}" (${kind}) is named by escalations (${ways}) but has no receiver for any of those ways, so the page goes nowhere.`,
+			`Add a receiver under the role (for example kind: pagerduty with via: [page, phone] and its routing_key_file) for the way the escalation reaches it.`,
 		);
 	}
 }
