@@ -44,7 +44,7 @@ describe('paging rules', () => {
 			}),
 		);
 		expect(check(m)).toEqual([
-			'content/teams/payments-team.yaml:13:5  error  paging-receiver-unused  receiver "payments-team-surface-lead-chat" (payments-team/surface-lead via chat) is named by no escalation level, so it would never be paged. Name "payments-team/surface-lead" with one of its ways (via: chat) in a level of content/escalation/, or remove the receiver.',
+			'content/teams/payments-team.yaml:15:5  error  paging-receiver-unused  receiver "payments-team-surface-lead-chat" (payments-team/surface-lead via chat) is named by no escalation level, so it would never be paged. Name "payments-team/surface-lead" with one of its ways (via: chat) in a level of content/escalation/, or remove the receiver.',
 		]);
 	});
 

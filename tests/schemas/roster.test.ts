@@ -64,7 +64,7 @@ describe('teams schema', () => {
 				14,
 				5,
 				'content-schema',
-				'roles[0].rota: is not a known field; the fields here are id, name, duties, rotation, surfaces, receivers.',
+				'roles[0].rota: is not a known field; the fields here are id, name, duties, rotation, surfaces, receivers, shifts.',
 			),
 		]);
 	});
