@@ -16,7 +16,7 @@ import {
 import type { Finding, SourcePosition } from '../core/content/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/content/load-problems.ts';
 import { BODY_COMPONENTS, bodySafety, docsFrontmatterSafety } from '../core/markdown/body-safety.ts';
-import { MarkdownSyntaxError, outlineMarkdown } from '../core/markdown/markdown-outline.ts';
+import { MarkdownSyntaxError, outlineMarkdown, outlineMarkdownFull } from '../core/markdown/markdown-outline.ts';
 import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.ts';
 import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
@@ -427,6 +427,16 @@ function loadCollection(
 	return entries;
 }
 
+/** Whether `file` (repository-relative) is loaded as an entry of a Markdown/MDX collection. */
+function isCollectionEntry(file: string): boolean {
+	return Object.values(COLLECTIONS).some(
+		(spec) =>
+			spec.format === 'mdx' &&
+			file.startsWith(`${CONTENT_DIR}/${spec.path}/`) &&
+			isPublished(file.slice(CONTENT_DIR.length + spec.path.length + 2), 'mdx'),
+	);
+}
+
 /** Every regular `.md`/`.mdx` file under `content/`, published or not (`_` folders, docs pages), repository-relative. */
 function allBodyFiles(inventory: Inventory): string[] {
 	// Links and odd files were reported when the tree was listed, and are never read.
@@ -448,12 +458,23 @@ function checkBodies(root: string, inventory: Inventory, problems: Problems): vo
 		const split = text.startsWith('---') ? splitFrontmatter(text, file, quiet) : undefined;
 		const body = split ? split.body : text;
 		const docs = file.startsWith(docsPrefix);
-		const found =
-			bodySafety(body, {
-				format: /\.mdx$/i.test(file) ? 'mdx' : 'md',
-				lineOffset: split ? split.bodyLine : 0,
-				components: docs ? [] : Object.keys(BODY_COMPONENTS),
-			}) ?? [];
+		const lineOffset = split ? split.bodyLine : 0;
+		const judged = bodySafety(body, {
+			format: /\.mdx$/i.test(file) ? 'mdx' : 'md',
+			lineOffset,
+			components: docs ? [] : Object.keys(BODY_COMPONENTS),
+		});
+		// A body that does not parse cannot be judged: a collection entry reports content-mdx when it
+		// is loaded; a guide page or draft reports it here, so it fails closed too.
+		if (judged === undefined && !isCollectionEntry(file)) {
+			try {
+				outlineMarkdownFull(body, lineOffset);
+			} catch (error) {
+				if (!(error instanceof MarkdownSyntaxError)) throw error;
+				problems.add('content-mdx', file, { line: error.line, column: error.column }, `${error.message}.`);
+			}
+		}
+		const found = judged ?? [];
 		if (docs && split) {
 			const parsed = parseYaml(split.frontmatter, file, 1, quiet);
 			if (parsed)

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSite } from '../adapters/site-data.ts';
 import { recoverStatusDir } from '../adapters/status/status-store.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
+import { contentGuard } from './content-guard.ts';
 
 /**
  * Coverage errors stop the build. LAUNCHBOOK_GATE=warn keeps building and logs them as
@@ -37,6 +38,14 @@ export function launchbook(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, logger }) => {
 				const root = new URL('.', config.root).pathname;
+				// The same content-is-data rule on the tree Astro's own parser builds, for every file it compiles.
+				const processor = config.markdown.processor as { name?: string; options?: { mdastPlugins?: unknown[] } };
+				if (processor?.name !== 'satteri' || !Array.isArray(processor.options?.mdastPlugins))
+					throw stopBuild(
+						`Launchbook: the Markdown processor "${processor?.name}" cannot carry the content guard.`,
+						"Keep Astro's default Sätteri processor (markdown.processor), so every body is judged as it is compiled.",
+					);
+				processor.options.mdastPlugins.unshift(contentGuard(root));
 				const model = loadContent(root);
 				// A status run that was killed leaves a staging folder (or a half-swapped one) next to the status
 				// folder; it is cleaned up before Astro copies public/ into the site, so it is never published.

@@ -201,6 +201,8 @@ describe('script payloads in every text field, built', () => {
 			elementAt(main, '<aside aria-label="Before shifting traffic" class="starlight-aside starlight-aside--caution"'),
 		).toContain('Check the second region is healthy.');
 		expect(main).toContain('<kbd>Ctrl</kbd>');
+		// A ":::tip" aside, judged by the gate and Astro's parser alike, renders as Starlight's aside.
+		expect(main).toMatch(/<aside aria-label="Fastest path" class="starlight-aside starlight-aside--tip"/);
 		expect(pageExists(site.dist, '/runbooks/_drafts/draft-failover/')).toBe(false);
 		const all = files(/\.html$/).map((f) => readFileSync(join(site.dist, f), 'utf8'));
 		expect(all.some((h) => h.includes('Draft-only text'))).toBe(false);

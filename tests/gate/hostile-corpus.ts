@@ -169,6 +169,8 @@ export const HOSTILE: readonly HostileCase[] = [
 		body: '## Summary\n\nLook <img src=x onerror=alert(1)> here.\n',
 		expect: [
 			`3:6  content-not-data  the raw HTML "<img src=x onerror=alert(1)>" carries an event handler: it runs script in the reader’s browser. ${RAW_FIX}`,
+			// A runbook is outlined as MDX whatever its extension, so the loader refuses the same tag as MDX too.
+			'3:15  content-mdx  Unexpected character `x` (U+0078) before attribute value, expected a character that can start an attribute value, such as `"`, `\'`, or `{`. Correct the MDX at this position; a literal "{" or "<" in prose must be escaped as "\\{" or "&lt;".',
 		],
 		payload: 'onerror',
 	},
@@ -289,6 +291,24 @@ export const HOSTILE: readonly HostileCase[] = [
 		expect: [`3:6  ${scheme('the src attribute of <img>', 'data')}`],
 		payload: 'DATA:text/html',
 	},
+	{
+		name: 'an aside directive carrying an onclick attribute (Markdown page)',
+		path: 'docs/guides/directive-onclick.md',
+		body: 'Intro.\n\n:::note{onclick="alert(1)"}\nCareful.\n:::\n',
+		expect: [
+			'3:1  content-not-data  the directive ":note" carries the attribute onclick, which content cannot set. Write the aside as ":::note[Title]" with no attributes other than #id and .class.',
+		],
+		payload: 'directive-onclick',
+	},
+	{
+		name: 'a draft whose MDX does not parse (judged fail-closed, not skipped)',
+		path: 'runbooks/_drafts/broken.mdx',
+		body: 'Draft.\n\n<details ontoggle="alert(1)">\n',
+		expect: [
+			'1:1  content-mdx  Expected a closing tag for `<details>` (6:1-6:30). Correct the MDX at this position; a literal "{" or "<" in prose must be escaped as "\\{" or "&lt;".',
+		],
+		payload: 'broken',
+	},
 	// Guide pages: frontmatter Starlight renders as HTML or into <head>.
 	{
 		name: 'a guide page adding a script to <head>',
@@ -327,6 +347,10 @@ export const HARMLESS: readonly { readonly name: string; readonly path: string; 
 			'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see [the console](https://console.cloud.google.com/run) or mail <a href="mailto:payments-team@example.com">the team</a>.',
 			'',
 			'<Aside type="caution" title="Before you start">Check the error budget.</Aside>',
+			'',
+			':::caution[Check the region first]',
+			'Fail over only when the second region is healthy.',
+			':::',
 			'',
 			'<details>',
 			'<summary>Why</summary>',

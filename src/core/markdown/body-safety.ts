@@ -15,6 +15,7 @@
  * Launchbook integration before Astro renders anything) call these functions. Pure.
  */
 import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -147,7 +148,10 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 const LINK_FIX = 'Link to an https:// page instead; if the text is an example, put it in a code span.';
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
+// Markdown pages also read `:::note{…}` directives, as Astro's parser does for Starlight's asides, so
+// the gate sees their attributes. (In MDX, a directive's `{…}` attributes are an expression and
+// refused as such; the shared MDX parse keeps to remark-mdx, so heading anchors stay as Astro makes them.)
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /**
  * The scheme a browser would see in `url`: entities are already decoded by the parser; tabs,
@@ -220,7 +224,20 @@ const MARKDOWN_NODES = new Set([
 	'imageReference',
 	'footnoteReference',
 	'footnoteDefinition',
+	// Frontmatter, which the loaders and schemas judge, and text constructs some parsers add.
+	'yaml',
+	'toml',
+	'math',
+	'inlineMath',
+	'superscript',
+	'subscript',
+	'descriptionList',
+	'descriptionTerm',
+	'descriptionDetails',
 ]);
+
+/** Directive attributes that only name or label a Starlight aside (`:::note[Title]{#id .class}`). */
+const DIRECTIVE_ATTRIBUTES = new Set(['id', 'class']);
 
 /** Judge a parsed tree. `lineOffset` is added to every line. */
 export function treeSafety(tree: Root, options: BodySafetyOptions): SafetyFinding[] {
@@ -387,6 +404,20 @@ export function treeSafety(tree: Root, options: BodySafetyOptions): SafetyFindin
 			case 'html':
 				rawHtml(node);
 				return;
+			// `:::note` asides, as parsers with directives (Astro's, for Starlight) read them.
+			case 'containerDirective':
+			case 'leafDirective':
+			case 'textDirective': {
+				const attrs = (node as { attributes?: Record<string, unknown> | null }).attributes ?? {};
+				const extra = Object.keys(attrs).filter((k) => !DIRECTIVE_ATTRIBUTES.has(k));
+				if (extra.length > 0)
+					notData(
+						at(node),
+						`the directive ":${node.name ?? ''}" carries the attribute${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, which content cannot set.`,
+						'Write the aside as ":::note[Title]" with no attributes other than #id and .class.',
+					);
+				break;
+			}
 			case 'link':
 				link(at(node), 'a link', node.url ?? '');
 				break;
