@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -19,7 +20,8 @@ import { plainOutline } from '../../src/core/markdown/plain-outline.ts';
 import { HARMLESS, HOSTILE } from './hostile-corpus.ts';
 import { REPO } from './support.ts';
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
+// As body-safety.ts parses Markdown pages: with directives, as Astro's parser reads them.
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 const OPTIONS = { format: 'mdx' as const, components: Object.keys(BODY_COMPONENTS) };
 
 /** The judgement on the full parse, or "unparsable". */
