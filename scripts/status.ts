@@ -21,6 +21,7 @@ import {
 	writeStatusOutput,
 } from '../src/adapters/status/status-store.ts';
 import { formatFinding } from '../src/core/content/finding.ts';
+import { neutraliseCommands } from '../src/core/content/workflow-commands.ts';
 import { redactText } from '../src/core/status/redact.ts';
 import { STATUS_REPORT_VERSION } from '../src/core/status/report.ts';
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
 			strict: true,
 		});
 	} catch (error) {
-		process.stderr.write(`status: ${(error as Error).message}\n${USAGE}\n`);
+		process.stderr.write(neutraliseCommands(`status: ${(error as Error).message}\n${USAGE}\n`));
 		return 2;
 	}
 	if (args.values.help) {
@@ -49,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const token = process.env.GITHUB_TOKEN?.trim() || undefined;
 	const secrets = token ? [token] : [];
-	const warn = (message: string) => process.stderr.write(`${redactText(message, secrets)}\n`);
+	// Reasons carry remote text (error bodies, issue titles): no line printed may read as a workflow command.
+	const warn = (message: string) => process.stderr.write(`${neutraliseCommands(redactText(message, secrets))}\n`);
 
 	const started = performance.now();
 	const root = resolve(args.values.root ?? process.cwd());
@@ -131,7 +133,7 @@ main(process.argv.slice(2)).then(
 					? (error.stack ?? error.message)
 					: error.message
 				: String(error);
-		process.stderr.write(`status: internal error: ${token ? redactText(text, [token]) : text}\n`);
+		process.stderr.write(neutraliseCommands(`status: internal error: ${token ? redactText(text, [token]) : text}\n`));
 		process.exit(2);
 	},
 );

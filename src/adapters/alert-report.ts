@@ -5,6 +5,7 @@
  */
 import { ruleHref } from '../core/rules/catalog.ts';
 import { type Finding, formatFinding } from '../core/content/finding.ts';
+import { neutraliseCommands } from '../core/content/workflow-commands.ts';
 import {
 	ANNOTATIONS_PER_LEVEL,
 	escapeCell,
@@ -62,7 +63,7 @@ export function renderText(findings: readonly Finding[], o: AlertReportOptions):
 			`${summaryLine(findings, o.files, o.alerts)} Each rule is explained at ${o.siteUrl.replace(/\/$/, '')}${ruleHref('<rule-id>')}.`,
 		);
 	else lines.push(summaryLine(findings, o.files, o.alerts));
-	return `${lines.join('\n')}\n`;
+	return neutraliseCommands(`${lines.join('\n')}\n`);
 }
 
 export function renderJson(findings: readonly Finding[], o: AlertReportOptions): string {
@@ -135,7 +136,7 @@ export function renderSummary(
 	let bytes = Buffer.byteLength(text);
 	for (let i = 0; i < findings.length; i++) {
 		const f = findings[i]!;
-		const row = `| ${f.level} | [${f.rule}](${base}${ruleHref(f.rule)}) | \`${escapeCode(`${f.file}:${f.line}:${f.column}`)}\` | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
+		const row = `| ${f.level} | [${f.rule}](${base}${ruleHref(f.rule)}) | ${escapeCode(`${f.file}:${f.line}:${f.column}`)} | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
 		if (bytes + Buffer.byteLength(row) > limit - 512) {
 			return `${text}\n_${plural(findings.length - i, 'more finding')} not shown: the job summary is limited to ${Math.round(limit / 1024)} KiB._\n`;
 		}

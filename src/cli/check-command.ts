@@ -11,6 +11,7 @@ import { ChangesError, changedFilesFromGit, readChangedFiles } from '../adapters
 import { renderAnnotations, renderSummary } from '../adapters/reporters/github.ts';
 import { renderJson } from '../adapters/reporters/json.ts';
 import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
+import { neutraliseCommands } from '../core/content/workflow-commands.ts';
 import { isoDay } from '../core/readiness/review.ts';
 import { promqlTools } from '../adapters/promql-tools.ts';
 import { checkCoverage } from '../core/rules/index.ts';
@@ -108,6 +109,8 @@ function writeAtomic(path: string, text: string): void {
 }
 
 export function runCheck(argv: readonly string[], io: CheckIo): number {
+	// What is printed for people carries file names, key names and arguments: no line of it may read as a workflow command.
+	const stderr = { write: (text: string) => io.stderr.write(neutraliseCommands(text)) };
 	let opts: Options;
 	try {
 		opts = parseCheckArgs(argv, io.cwd);
@@ -124,7 +127,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 		if (!isDir) throw new UsageError(`--root "${opts.root}" is not a directory`);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr.write(`launchbook check: ${error.message}.\n\n${USAGE}`);
+			stderr.write(`launchbook check: ${error.message}.\n\n${USAGE}`);
 			return 2;
 		}
 		throw error;
@@ -149,11 +152,11 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 			const json = renderJson(findings, { today, siteUrl, changedPaths: changedPaths?.length ?? null });
 			if (opts.output) writeAtomic(opts.output, json);
 			else io.stdout.write(json);
-			io.stderr.write(`${summaryLine(findings)}\n`);
+			stderr.write(`${summaryLine(findings)}\n`);
 		} else {
-			io.stderr.write(renderText(findings, { color: wantsColor(io.env, io.stderr.isTTY), siteUrl }));
+			stderr.write(renderText(findings, { color: wantsColor(io.env, io.stderr.isTTY), siteUrl }));
 			if (changedPaths)
-				io.stderr.write(
+				stderr.write(
 					`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`,
 				);
 		}
@@ -161,19 +164,19 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 			io.stdout.write(renderAnnotations(findings, siteUrl));
 			const summaryFile = io.env.GITHUB_STEP_SUMMARY;
 			if (summaryFile) appendFileSync(summaryFile, renderSummary(findings, siteUrl));
-			else io.stderr.write('GITHUB_STEP_SUMMARY is not set: no job summary written.\n');
+			else stderr.write('GITHUB_STEP_SUMMARY is not set: no job summary written.\n');
 		}
 		return findings.some((f) => f.level === 'error') ? 1 : 0;
 	} catch (error) {
 		if (error instanceof ChangesError) {
-			io.stderr.write(`launchbook check: ${error.message}.\n`);
+			stderr.write(`launchbook check: ${error.message}.\n`);
 			return 2;
 		}
 		const e = error as Error;
-		io.stderr.write(
+		stderr.write(
 			`launchbook check: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your content; please report it with the command you ran.\n`,
 		);
-		if (io.env.LAUNCHBOOK_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+		if (io.env.LAUNCHBOOK_DEBUG) stderr.write(`${e?.stack ?? ''}\n`);
 		return 2;
 	}
 }

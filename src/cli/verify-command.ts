@@ -21,6 +21,7 @@ import { ruleLevel } from '../core/rules/catalog.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
 import { renderAlertReport, type ReportFormat } from '../adapters/alert-report.ts';
 import { wantsColor } from '../adapters/reporters/text.ts';
+import { neutraliseCommands } from '../core/content/workflow-commands.ts';
 
 const USAGE =
 	'Usage: npm run alerts:verify -- [--site <built site, default dist>] [--root <dir>] [--format text|json|github] [--exclude <glob>]… [--external-label <name>=<value>]… <files or folders…>';
@@ -43,7 +44,7 @@ function main(argv: string[]): number {
 			allowPositionals: true,
 		});
 	} catch (error) {
-		process.stderr.write(
+		writeErr(
 			`alerts:verify: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}.\n${USAGE}\n`,
 		);
 		return 2;
@@ -54,13 +55,13 @@ function main(argv: string[]): number {
 		return 0;
 	}
 	if (!(FORMATS as readonly string[]).includes(args.format!)) {
-		process.stderr.write(
+		writeErr(
 			`alerts:verify: --format must be one of ${FORMATS.join(', ')}, not "${args.format}".\n${USAGE}\n`,
 		);
 		return 2;
 	}
 	if (positionals.length === 0) {
-		process.stderr.write(
+		writeErr(
 			`alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.\n${USAGE}\n`,
 		);
 		return 2;
@@ -69,7 +70,7 @@ function main(argv: string[]): number {
 	for (const pair of args['external-label'] ?? []) {
 		const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
 		if (!m) {
-			process.stderr.write(
+			writeErr(
 				`alerts:verify: --external-label takes <name>=<value> (a label name, "=", its value), not "${pair}".\n${USAGE}\n`,
 			);
 			return 2;
@@ -83,8 +84,8 @@ function main(argv: string[]): number {
 		const model = loadContent(root);
 		const contentErrors = model.problems.filter((f) => f.level === 'error');
 		if (contentErrors.length > 0) {
-			for (const f of [...contentErrors].sort(compareFindings)) process.stderr.write(`${formatFinding(f)}\n`);
-			process.stderr.write(
+			for (const f of [...contentErrors].sort(compareFindings)) writeErr(`${formatFinding(f)}\n`);
+			writeErr(
 				`alerts:verify: the content has ${contentErrors.length} problem(s), so the declared alerts are unknown. Run "npm run check" and fix them first.\n`,
 			);
 			return 2;
@@ -123,11 +124,11 @@ function main(argv: string[]): number {
 			color: wantsColor(process.env, process.stderr.isTTY),
 		});
 		process.stdout.write(out.stdout);
-		process.stderr.write(out.stderr);
+		writeErr(out.stderr);
 		if (out.summary !== undefined && process.env.GITHUB_STEP_SUMMARY)
 			appendFileSync(process.env.GITHUB_STEP_SUMMARY, out.summary);
 		if (result.checked === 0) {
-			process.stderr.write(
+			writeErr(
 				`alerts:verify: no alert was checked: the ${files.length === 1 ? 'file holds' : `${files.length} files hold`} no alerting rule or AlertPolicy${(args.exclude ?? []).length > 0 ? ' (after --exclude)' : ''}. Name the rule files to check.\n`,
 			);
 			return 1;
@@ -135,7 +136,7 @@ function main(argv: string[]): number {
 		return findings.some((f) => f.level === 'error') ? 1 : 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
-			process.stderr.write(`alerts:verify: ${error.message}\n`);
+			writeErr(`alerts:verify: ${error.message}\n`);
 			return 2;
 		}
 		throw error;
@@ -151,16 +152,19 @@ function severityWords(name: string): string[] {
 }
 
 /** Run `alerts:verify` with these arguments; returns the exit code. */
+/** Everything printed for people names files and alerts from elsewhere: no line of it may read as a workflow command. */
+const writeErr = (text: string) => process.stderr.write(neutraliseCommands(text));
+
 export function runVerify(argv: string[]): number {
 	try {
 		return main(argv);
 	} catch (error) {
 		// As the coverage gate: a bug is one line (exit 2); the stack only with LAUNCHBOOK_DEBUG.
 		const e = error as Error;
-		process.stderr.write(
+		writeErr(
 			`alerts:verify: internal error: ${e?.message ?? String(error)}. This is a bug in Launchbook, not in your alert files; please report it with the command you ran.\n`,
 		);
-		if (process.env.LAUNCHBOOK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+		if (process.env.LAUNCHBOOK_DEBUG) writeErr(`${e?.stack ?? ''}\n`);
 		return 2;
 	}
 }

@@ -120,7 +120,7 @@ describe('check CLI: github', () => {
 		expect(md).toContain('## Launchbook coverage gate\n\n❌ 3 errors, 1 warning.');
 		expect(md).toContain('| Level | Rule | Location | Finding | Fix |\n| --- | --- | --- | --- | --- |\n');
 		expect(md).toContain(
-			'| error | [runbook-rollback-steps](https://launchbook.example.com/rules/runbook-rollback-steps/) | `content/runbooks/payments/errors.mdx:31:1` | rollback step 2 of runbook "payments/errors" is a placeholder ("TBD"), not a concrete step. |',
+			'| error | [runbook-rollback-steps](https://launchbook.example.com/rules/runbook-rollback-steps/) | <code>content/runbooks/payments/errors.mdx&#58;31&#58;1</code> | rollback step 2 of runbook "payments/errors" is a placeholder &#40;"TBD"&#41;, not a concrete step. |',
 		);
 		expect(md.split('\n').filter((l) => l.startsWith('| error') || l.startsWith('| warning'))).toHaveLength(4);
 	});

@@ -57,23 +57,34 @@ export function renderAnnotations(findings: readonly Finding[], siteUrl: string)
 	return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-/** Make text safe inside a Markdown table cell. */
+/**
+ * Make text safe inside a Markdown table cell of the job summary: no HTML, no code span, no link,
+ * image or autolink (`[`, `]`, `(`, `)`, `!`, `<`, `https:`, `www.`), no @mention or #reference, no
+ * emphasis or strike-through that changes what a reader sees, no cell break. Each is written as an
+ * HTML entity, which GitHub's Markdown shows as the character itself; URLs and @names read from
+ * content are shown defanged (a zero-width space after `://`, `www` and `@`), never as links.
+ */
 export function escapeCell(value: string): string {
 	return value
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
-		.replace(/\|/g, '\\|')
 		.replace(/\r?\n|\r/g, ' ')
-		.replace(/`/g, '&#96;');
+		.replace(/[|`[\]()!@*_~\\#:]/g, (c) => `&#${c.charCodeAt(0)};`)
+		// Autolinks and mentions are also found in the decoded text (GitHub's mention filter, GFM autolink
+		// literals in some renderers): a zero-width space after "://", "www" and "@" stops them.
+		.replace(/&#58;\/\//g, '&#58;&#8203;//')
+		.replace(/(www)\./gi, '$1&#8203;&#46;')
+		.replace(/&#64;/g, '&#64;&#8203;');
 }
 
-/** Make text safe inside a code span in a table cell (entities do not work there). */
+/**
+ * A file location in a table cell, monospaced. Not a Markdown code span: entities do not work in one, and
+ * Markdown parsers disagree on an escaped `|` inside one in a table, which can end it early and let the
+ * rest of a hostile file name be read as links. `<code>` with the cell escaping has neither problem.
+ */
 export function escapeCode(value: string): string {
-	return value
-		.replace(/\|/g, '\\|')
-		.replace(/`/g, "'")
-		.replace(/\r?\n|\r/g, ' ');
+	return `<code>${escapeCell(value)}</code>`;
 }
 
 /** The job summary: a heading, a verdict and a table of all findings, under `limit` bytes. */
@@ -96,7 +107,7 @@ export function renderSummary(findings: readonly Finding[], siteUrl: string, lim
 	const reserve = 512;
 	for (let i = 0; i < findings.length; i++) {
 		const f = findings[i]!;
-		const row = `| ${f.level} | [${f.rule}](${base}${ruleHref(f.rule)}) | \`${escapeCode(`${f.file}:${f.line}:${f.column}`)}\` | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
+		const row = `| ${f.level} | [${f.rule}](${base}${ruleHref(f.rule)}) | ${escapeCode(`${f.file}:${f.line}:${f.column}`)} | ${escapeCell(f.message)} | ${escapeCell(f.fix)} |\n`;
 		const size = Buffer.byteLength(row);
 		if (bytes + size > limit - reserve) {
 			const rest = findings.length - i;

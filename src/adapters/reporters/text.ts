@@ -1,6 +1,10 @@
-/** The report for people: one line per finding, then a summary. Colour only on a terminal, never with NO_COLOR. */
+/**
+ * The report for people: one line per finding, then a summary. Colour only on a terminal, never with NO_COLOR.
+ * No line of it reads as a GitHub workflow command (core/content/workflow-commands.ts).
+ */
 import type { Finding } from '../../core/content/finding.ts';
 import { formatFinding } from '../../core/content/finding.ts';
+import { neutraliseCommands } from '../../core/content/workflow-commands.ts';
 
 export interface TextOptions {
 	readonly color: boolean;
@@ -41,5 +45,6 @@ export function renderText(findings: readonly Finding[], options: TextOptions): 
 			`${summaryLine(findings)} Each rule is explained at ${options.siteUrl.replace(/\/$/, '')}/rules/<rule-id>/.`,
 		);
 	else out.push(summaryLine(findings));
-	return `${out.join('\n')}\n`;
+	// A finding line starts with its file name, which may start with "::" (or a colour code and "::").
+	return neutraliseCommands(`${out.join('\n')}\n`);
 }

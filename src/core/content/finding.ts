@@ -1,3 +1,5 @@
+import { oneLine } from './workflow-commands.ts';
+
 /** One problem found in the content, in the one format every reporter prints. */
 export interface Finding {
 	/** Rule id; also the slug of the rule's page on the site. @example "alert-runbook-section" */
@@ -25,7 +27,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 	return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
-/** `file:line:col  level  rule  message Fix.` — the line people read. */
+/** `file:line:col  level  rule  message Fix.` — the line people read; always one line, whatever the fields hold. */
 export function formatFinding(f: Finding): string {
-	return `${f.file}:${f.line}:${f.column}  ${f.level}  ${f.rule}  ${f.message} ${f.fix}`;
+	return oneLine(`${f.file}:${f.line}:${f.column}  ${f.level}  ${f.rule}  ${f.message} ${f.fix}`);
 }
