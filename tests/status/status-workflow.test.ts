@@ -83,6 +83,11 @@ describe('.github/workflows/status.yml', () => {
 		expect(readFileSync(join(import.meta.dirname, '..', '..', '.ci', 'run'), 'utf8')).not.toContain('LAUNCHBOOK_GATE');
 	});
 
+	it('writes the job summary through the escaping status:summary script, not inline code', () => {
+		const summary = wf.jobs.build!.steps.find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))!;
+		expect(summary.run).toBe('npm run --silent status:summary >> "$GITHUB_STEP_SUMMARY"');
+	});
+
 	it('is hosted on GitHub Pages, not on the platform’s GCP', () => {
 		expect(text).not.toMatch(/gcloud|google-github-actions|firebase|\bgsutil\b/);
 	});
