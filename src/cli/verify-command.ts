@@ -55,15 +55,11 @@ function main(argv: string[]): number {
 		return 0;
 	}
 	if (!(FORMATS as readonly string[]).includes(args.format!)) {
-		writeErr(
-			`alerts:verify: --format must be one of ${FORMATS.join(', ')}, not "${args.format}".\n${USAGE}\n`,
-		);
+		writeErr(`alerts:verify: --format must be one of ${FORMATS.join(', ')}, not "${args.format}".\n${USAGE}\n`);
 		return 2;
 	}
 	if (positionals.length === 0) {
-		writeErr(
-			`alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.\n${USAGE}\n`,
-		);
+		writeErr(`alerts:verify: name at least one Prometheus rule file, AlertPolicy JSON or folder of them.\n${USAGE}\n`);
 		return 2;
 	}
 	const externalLabels: Record<string, string> = {};

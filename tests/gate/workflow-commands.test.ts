@@ -147,7 +147,7 @@ describe('alerts:verify', () => {
 			const r = spawnSync(
 				process.execPath,
 				[
-					join(REPO, 'scripts/alerts-verify.ts'),
+					join(REPO, 'scripts/alerts-verify.mjs'),
 					'--root',
 					REPO,
 					'--site',

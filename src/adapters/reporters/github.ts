@@ -65,17 +65,19 @@ export function renderAnnotations(findings: readonly Finding[], siteUrl: string)
  * content are shown defanged (a zero-width space after `://`, `www` and `@`), never as links.
  */
 export function escapeCell(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/\r?\n|\r/g, ' ')
-		.replace(/[|`[\]()!@*_~\\#:]/g, (c) => `&#${c.charCodeAt(0)};`)
-		// Autolinks and mentions are also found in the decoded text (GitHub's mention filter, GFM autolink
-		// literals in some renderers): a zero-width space after "://", "www" and "@" stops them.
-		.replace(/&#58;\/\//g, '&#58;&#8203;//')
-		.replace(/(www)\./gi, '$1&#8203;&#46;')
-		.replace(/&#64;/g, '&#64;&#8203;');
+	return (
+		value
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/\r?\n|\r/g, ' ')
+			.replace(/[|`[\]()!@*_~\\#:]/g, (c) => `&#${c.charCodeAt(0)};`)
+			// Autolinks and mentions are also found in the decoded text (GitHub's mention filter, GFM autolink
+			// literals in some renderers): a zero-width space after "://", "www" and "@" stops them.
+			.replace(/&#58;\/\//g, '&#58;&#8203;//')
+			.replace(/(www)\./gi, '$1&#8203;&#46;')
+			.replace(/&#64;/g, '&#64;&#8203;')
+	);
 }
 
 /**
