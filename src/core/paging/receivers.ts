@@ -85,3 +85,12 @@ export function describeReceiver(spec: Receiver): string {
 			return `e-mail to ${spec.to}`;
 	}
 }
+
+/** The integration's name as responders know it. */
+export const KIND_LABEL: Readonly<Record<Receiver['kind'], string>> = {
+	pagerduty: 'PagerDuty',
+	opsgenie: 'Opsgenie',
+	slack: 'Slack',
+	webhook: 'webhook',
+	email: 'e-mail',
+};
