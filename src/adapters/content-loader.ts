@@ -561,6 +561,7 @@ export function loadContent(root: string): ContentModel {
 		escalation: load('escalation'),
 		risks: load('risks'),
 		checklist: load('checklist'),
+		metrics: load('metrics'),
 		runbooks: load('runbooks'),
 		comms: load('comms'),
 		tabletops: load('tabletops'),

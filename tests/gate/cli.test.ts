@@ -142,7 +142,7 @@ describe('check CLI: github', () => {
 				join(GOOD, 'content/runbooks/payments/errors.mdx'),
 				'utf8',
 			)
-				.replace('alerts: [payments-errors]', 'alerts: []')
+				.replace('alerts: [payments-errors, payments-success-burn-page, payments-success-burn-ticket]', 'alerts: []')
 				.replace('lastReviewed: 2026-11-01', i < 12 ? 'lastReviewed: 2026-01-01' : 'lastReviewed: 2026-09-01');
 		}
 		const tree = copyTree(GOOD, files);

@@ -162,7 +162,10 @@ describe('one mutation per rule', () => {
 	});
 
 	it('runbook-alerts: an alert landing on a runbook that does not list it', () => {
-		const m = mutate((m) => (runbook(m, 'ledger/lag').data.alerts = []));
+		const m = mutate((m) => {
+			const rb = runbook(m, 'ledger/lag').data;
+			rb.alerts = rb.alerts.filter((a) => a !== 'ledger-lag');
+		});
 		expect(check(m)).toEqual([
 			`${LEDGER}:15:5  error  runbook-alerts  alert "ledger-lag" lands on runbook "ledger/lag", which does not list it under alerts. Add "ledger-lag" to the alerts in the frontmatter of content/runbooks/ledger/lag.mdx.`,
 		]);
@@ -173,6 +176,8 @@ describe('one mutation per rule', () => {
 			m.runbooks = m.runbooks.filter((r) => r.id !== 'ledger/lag');
 			surface(m, 'ledger').data.alerts[0]!.runbook = 'payments/errors#diagnosis';
 			runbook(m, 'payments/errors').data.alerts.push('ledger-lag');
+			surface(m, 'ledger').data.slos[0]!.runbook = 'payments/errors#detection';
+			runbook(m, 'payments/errors').data.alerts.push('ledger-success-burn-page', 'ledger-success-burn-ticket');
 		});
 		expect(check(m)).toEqual([
 			`${LEDGER}:1:1  error  surface-runbook  surface "ledger" has no runbook. Write a runbook in content/runbooks/ledger/ with "surface: ledger" in its frontmatter.`,

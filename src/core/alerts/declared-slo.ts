@@ -76,7 +76,8 @@ export interface DeclaredSlo {
 
 /**
  * Default severities of burn alerts from the severity model: a page goes to the mildest
- * severity whose responders are paged; a ticket to the worst severity that is not paged.
+ * severity whose responders are paged; a ticket to the worst severity that is not paged, or,
+ * where every severity pages, to the mildest one.
  */
 export function defaultSloSeverities(severities: readonly Severity[]): {
 	page: Severity | undefined;
@@ -86,7 +87,7 @@ export function defaultSloSeverities(severities: readonly Severity[]): {
 	const paging = byLevel.filter((s) => s.response.notify === 'page');
 	return {
 		page: paging[paging.length - 1],
-		ticket: byLevel.find((s) => s.response.notify !== 'page'),
+		ticket: byLevel.find((s) => s.response.notify !== 'page') ?? byLevel[byLevel.length - 1],
 	};
 }
 
@@ -165,4 +166,18 @@ export function burnAlertRefs(slos: readonly DeclaredSlo[]): { id: string; name:
 				}))
 			: [],
 	);
+}
+
+/** Every burn alert id an SLO would have (with or without an SLI), to the SLO and its surface. */
+export function sloBurnAlertIds(
+	surfaces: readonly Surface[],
+): Map<string, { readonly surface: Surface; readonly slo: Slo }> {
+	const out = new Map<string, { surface: Surface; slo: Slo }>();
+	for (const surface of surfaces)
+		for (const slo of surface.slos)
+			for (const tier of ['page', 'ticket'] as const) {
+				const id = burnAlertId(slo, tier);
+				if (!out.has(id)) out.set(id, { surface, slo });
+			}
+	return out;
 }

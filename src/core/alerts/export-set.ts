@@ -20,6 +20,7 @@ import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage
 import { declaredAlerts } from './declared-alert.ts';
 import { declaredSlos } from './declared-slo.ts';
 import { isPromqlAlert, prometheusRuleGroups, renderPrometheusRuleFile } from './prometheus-rules.ts';
+import { burnAlertPolicies, renderJson, serviceLevelObjective, sloPolicyBlocker } from './slo-cloud-monitoring.ts';
 import { type SloRuleGroup, sloRuleGroups, sloRulesBlocker } from './slo-rules.ts';
 
 export interface ExportFile {
@@ -51,6 +52,9 @@ export interface ExportSet {
 
 export const prometheusFilePath = (surfaceId: string) => `prometheus/${surfaceId}.rules.yaml`;
 export const policyFilePath = (alertId: string) => `cloud-monitoring/${alertId}.json`;
+/** Outside `cloud-monitoring/`, which holds only AlertPolicies (what alerts:verify reads there). */
+export const sloFilePath = (sloId: string) => `cloud-monitoring-slos/${sloId}.json`;
+export const burnPolicyFilePath = (sloId: string, key: string) => `cloud-monitoring/${sloId}-burn-${key}.json`;
 export const CATALOG_PATH = 'backstage/catalog-info.yaml';
 
 export function buildExportSet(
@@ -75,6 +79,19 @@ export function buildExportSet(
 		}
 		const groups: SloRuleGroup[] = sloRuleGroups(d, siteUrl);
 		groupsOf.set(d.surface.id, [...(groupsOf.get(d.surface.id) ?? []), ...groups]);
+		if (!d.slo.cloudMonitoring) continue;
+		const policyBlocker = sloPolicyBlocker(d);
+		if (policyBlocker) {
+			skippedSlos.push({
+				sloId: d.slo.id,
+				file: d.file,
+				reason: `not in the cloud-monitoring export: ${policyBlocker}`,
+			});
+			continue;
+		}
+		files.push({ path: sloFilePath(d.slo.id), text: renderJson(serviceLevelObjective(d)) });
+		for (const { key, policy } of burnAlertPolicies(d, siteUrl))
+			files.push({ path: burnPolicyFilePath(d.slo.id, key), text: renderJson(policy) });
 	}
 	for (const [surfaceId, groups] of groupsOf) {
 		files.push({

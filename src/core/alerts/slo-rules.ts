@@ -179,7 +179,7 @@ export function sloRulesBlocker(d: DeclaredSlo): string | undefined {
 	if (!d.sli) return 'it has no measurable sli';
 	if (!d.slo.runbook) return 'it names no runbook section for its burn alerts';
 	if (!d.page) return 'no severity in content/severities.yaml pages, and it sets no pageSeverity';
-	if (!d.ticket) return 'every severity in content/severities.yaml pages, and it sets no ticketSeverity';
+	if (!d.ticket) return 'content/severities.yaml declares no severity, and it sets no ticketSeverity';
 	return undefined;
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ChecklistItemSchema } from '../schemas/checklist.ts';
 import { CommsTemplateSchema } from '../schemas/comms.ts';
 import { EscalationSchema } from '../schemas/escalation.ts';
+import { MetricSchema } from '../schemas/metric.ts';
 import { RiskSchema } from '../schemas/risk.ts';
 import { RunbookSchema } from '../schemas/runbook.ts';
 import { SeveritySchema } from '../schemas/severity.ts';
@@ -33,6 +34,7 @@ export const COLLECTIONS = {
 	escalation: { path: 'escalation', layout: 'folder', format: 'yaml', schema: EscalationSchema, idFrom: 'path' },
 	risks: { path: 'risks', layout: 'folder', format: 'yaml', schema: RiskSchema, idFrom: 'field' },
 	checklist: { path: 'checklist.yaml', layout: 'list', format: 'yaml', schema: ChecklistItemSchema, idFrom: 'field' },
+	metrics: { path: 'metrics.yaml', layout: 'list', format: 'yaml', schema: MetricSchema, idFrom: 'field' },
 	runbooks: { path: 'runbooks', layout: 'folder', format: 'mdx', schema: RunbookSchema, idFrom: 'path' },
 	comms: { path: 'comms', layout: 'folder', format: 'mdx', schema: CommsTemplateSchema, idFrom: 'path' },
 	tabletops: { path: 'tabletops', layout: 'folder', format: 'mdx', schema: TabletopSchema, idFrom: 'path' },

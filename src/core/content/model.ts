@@ -7,6 +7,7 @@ import type { Finding, SourcePosition } from './finding.ts';
 import type { CutText } from './yaml-comments.ts';
 import type { Outline } from '../markdown/markdown-outline.ts';
 import type { ChecklistItem } from '../schemas/checklist.ts';
+import type { Metric } from '../schemas/metric.ts';
 import type { CommsTemplate } from '../schemas/comms.ts';
 import type { Config } from '../schemas/config.ts';
 import type { Escalation } from '../schemas/escalation.ts';
@@ -47,6 +48,8 @@ export interface ContentModel {
 	readonly escalation: readonly Entry<Escalation>[];
 	readonly risks: readonly Entry<Risk>[];
 	readonly checklist: readonly Entry<ChecklistItem>[];
+	/** The metric catalogue (`content/metrics.yaml`). */
+	readonly metrics: readonly Entry<Metric>[];
 	readonly runbooks: readonly DocumentEntry<Runbook>[];
 	readonly comms: readonly DocumentEntry<CommsTemplate>[];
 	readonly tabletops: readonly DocumentEntry<Tabletop>[];

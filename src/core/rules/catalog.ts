@@ -19,6 +19,7 @@ export interface RuleSpec {
 		| 'content'
 		| 'ownership'
 		| 'alerts'
+		| 'slos'
 		| 'runbooks'
 		| 'escalation'
 		| 'comms'
@@ -436,6 +437,55 @@ const COVERAGE_RULES: RuleSpec[] = [
 			"The committed `.github/CODEOWNERS` is exactly what `npm run codeowners` generates from the surfaces' code paths and owners.",
 		why: 'Review requests go to the teams that will be paged for the code; a hand-edited or stale CODEOWNERS sends them elsewhere.',
 		fix: 'Run `npm run codeowners` and commit `.github/CODEOWNERS`; change owners in the surfaces, never in the generated file.',
+	},
+	{
+		id: 'slo-measurable',
+		title: 'Tier-1 surface has a measurable SLO',
+		level: 'error',
+		family: 'slos',
+		checks:
+			'Each tier-1 surface has at least one SLO with an `sli`: `kind: ratio` (bad or good over total, PromQL with `[{{window}}]`) or `kind: latency` (a histogram and a threshold).',
+		why: 'A prose SLO is measured by nothing and alerts on nothing: the budget can be spent, at 0.5 % errors a day, without a page.',
+		fix: 'Add an `sli` to the SLO that says what is measured; `npm run alerts:export` then generates its recording rules and burn-rate alerts.',
+	},
+	{
+		id: 'slo-runbook-section',
+		title: 'SLO burn alerts land on an existing runbook section',
+		level: 'error',
+		family: 'slos',
+		checks:
+			'Every SLO with an `sli` names, in `runbook`, the runbook and heading (`runbook-id#anchor`) its burn-rate alerts link to, and both exist.',
+		why: "A burn alert without a runbook pages someone with a number and no procedure; Sloth's and Pyrra's generated alerts have exactly that gap.",
+		fix: "Add a section such as `### SLO burn: <slo-id>` to the runbook that handles the failure and set the SLO's `runbook` to `runbook-id#slo-burn-<slo-id>`.",
+	},
+	{
+		id: 'slo-runbook-listed',
+		title: 'Runbook lists the SLOs whose burn alerts land on it',
+		level: 'error',
+		family: 'slos',
+		checks:
+			"The runbook an SLO's burn alerts land on lists the SLO id under `slos` in its frontmatter, and every SLO a runbook lists lands its burn alerts there.",
+		why: 'Both ends of the link are edited by different people; checking both ways catches a runbook moved, split or renamed under an SLO.',
+		fix: "Add the SLO id to the runbook's `slos`, or remove it there and point the SLO's `runbook` elsewhere.",
+	},
+	{
+		id: 'slo-severity',
+		title: 'SLO burn severities come from the severity model',
+		level: 'error',
+		family: 'slos',
+		checks:
+			'The page-level burn alerts (14.4x, 6x) carry a severity with `notify: page`, the ticket-level ones (3x, 1x) one that does not page. By default the mildest paging severity and the worst non-paging one; `pageSeverity` and `ticketSeverity` override.',
+		why: 'A page that reaches nobody at night, or a 1x burn that wakes someone, both teach responders to ignore SLO alerts.',
+		fix: 'Set `pageSeverity` / `ticketSeverity` on the SLO to ids in `content/severities.yaml` with the right `response.notify`.',
+	},
+	{
+		id: 'slo-id-unique',
+		title: 'SLO ids are unique across surfaces',
+		level: 'error',
+		family: 'slos',
+		checks: 'No two surfaces declare an SLO with the same id.',
+		why: "The id is the rules' `slo` label and names the burn alerts and the exported Cloud Monitoring files: two SLOs with one id overwrite each other's exports.",
+		fix: 'Rename one of them, e.g. prefixed with its surface id.',
 	},
 	{
 		id: 'changed-path-unowned',

@@ -22,6 +22,7 @@ import { checkReviews } from './review.ts';
 import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
+import { checkSlos } from './slos.ts';
 import { checkTabletops } from './tabletops.ts';
 import { checkYamlComments } from './yaml-comments.ts';
 
@@ -31,6 +32,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkOwnership,
 	checkAlerts,
 	checkAlertQueries,
+	checkSlos,
 	checkRunbookLinks,
 	checkRunbookSections,
 	checkRollback,

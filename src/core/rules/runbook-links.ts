@@ -2,6 +2,7 @@
  * Runbooks name a known surface and owner, every surface has a runbook, and the alerts a
  * runbook lists agree with the alerts that land on it, both ways.
  */
+import { sloBurnAlertIds } from '../alerts/declared-slo.ts';
 import { parseRunbookRef } from '../site/site-links.ts';
 import type { RuleContext } from './context.ts';
 
@@ -12,6 +13,8 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 	const seen = new Set<string>();
 	const duplicated = new Set<string>();
 	for (const s of ctx.model.surfaces) for (const a of s.data.alerts) (seen.has(a.id) ? duplicated : seen).add(a.id);
+	// SLO burn alerts (`<slo>-burn-page`) are generated, not declared: the slo-runbook-listed rule checks them.
+	const burnIds = sloBurnAlertIds(ctx.model.surfaces.map((e) => e.data));
 	for (const runbook of ctx.model.runbooks) {
 		const { surface, owner, alerts } = runbook.data;
 		if (!index.knownSurface(surface)) {
@@ -34,6 +37,7 @@ export function checkRunbookLinks(ctx: RuleContext): void {
 		}
 		alerts.forEach((alertId, i) => {
 			if (duplicated.has(alertId)) return;
+			if (burnIds.has(alertId) && !index.alerts.has(alertId)) return;
 			const found = index.alerts.get(alertId);
 			if (!found) {
 				if (index.knownAlert(alertId)) return;

@@ -9,10 +9,8 @@ export const RunbookSchema = z.strictObject({
 	description: z.string().min(1),
 	/** Surface id. */
 	surface: IdSchema,
-	/** Alert ids this runbook handles. */
+	/** Alert ids this runbook handles, including SLO burn alerts (`<slo-id>-burn-page`, `<slo-id>-burn-ticket`). */
 	alerts: z.array(IdSchema).default([]),
-	/** SLO ids whose burn-rate alerts land on this runbook (the SLO's `runbook` field points here). */
-	slos: z.array(IdSchema).default([]),
 	/** Team id that keeps the runbook true. */
 	owner: IdSchema,
 	/** Date of the last review. @example "2026-11-02" */

@@ -133,7 +133,7 @@ export const SloSchema = z.strictObject({
 	indicator: z.string().min(1),
 	/** The measurable indicator the burn-rate rules are generated from. */
 	sli: SliSchema.optional(),
-	/** Runbook section the burn-rate alerts land on: `runbook-id#anchor`. The runbook lists this SLO under `slos`. */
+	/** Runbook section the burn-rate alerts land on: `runbook-id#anchor`. That runbook lists `<id>-burn-page` and `<id>-burn-ticket` under `alerts`. */
 	runbook: RunbookRefSchema.optional(),
 	/** Severity of the page-level burn alerts (14.4x, 6x). @default the mildest severity that pages */
 	pageSeverity: IdSchema.optional(),
