@@ -151,7 +151,9 @@ describe('alert exports of the fixture content', () => {
 
 	it('keep AlertPolicy documentation within Cloud Monitoring limits, the stable runbook deep link first', () => {
 		// SLO burn policies link their runbook section (they have no /alerts/<id>/ page); checked below.
-		const declared = set.files.filter((x) => x.path.startsWith('cloud-monitoring/') && !x.text.includes('"launchbook_slo"'));
+		const declared = set.files.filter(
+			(x) => x.path.startsWith('cloud-monitoring/') && !x.text.includes('"launchbook_slo"'),
+		);
 		expect(declared.length).toBeGreaterThan(0);
 		for (const f of declared) {
 			const doc = JSON.parse(f.text).documentation;

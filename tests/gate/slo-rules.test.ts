@@ -3,7 +3,11 @@
  * finding (text and position) a reviewer reads, both ways between SLOs and runbooks.
  */
 import { describe, expect, it } from 'vitest';
-import { check, type MutableModel, mutate } from './support.ts';
+import { loadContent } from '../../src/adapters/content-loader.ts';
+import { promqlTools } from '../../src/adapters/promql-tools.ts';
+import { checkCoverage } from '../../src/core/rules/index.ts';
+import type { Surface } from '../../src/core/schemas/surface.ts';
+import { check, lines, type MutableModel, mutate, REPO, TODAY } from './support.ts';
 
 const PAYMENTS = 'content/surfaces/payments.yaml';
 const ERRORS_RB = 'content/runbooks/payments/errors.mdx';
@@ -142,6 +146,41 @@ describe('slo-id-unique', () => {
 		);
 		expect(only(lines, 'slo-id-unique')).toEqual([
 			`${PAYMENTS}:18:9  error  slo-id-unique  SLO id "ledger-success" is also used by surface "ledger"; the rules' slo label, the burn alert names and the exported file names would clash. Rename it, e.g. "payments-ledger-success".`,
+		]);
+	});
+});
+
+describe('metric-declared, on the shipped content with its catalogue', () => {
+	const shipped = loadContent(REPO);
+	const run = (change: (m: { surfaces: { data: Surface }[]; metrics: { data: { owner: string } }[] }) => void) => {
+		const copy = structuredClone(shipped);
+		change(copy as never);
+		return lines(checkCoverage(copy, { today: TODAY, promql: promqlTools })).filter((l) => / {2}metric-/.test(l));
+	};
+
+	it('finds nothing wrong in the shipped queries', () => {
+		expect(run(() => {})).toEqual([]);
+	});
+
+	it('reports a misspelt metric in an alert at the query, and a bad SLI expression', () => {
+		const found = run((m) => {
+			const fivetran = m.surfaces.find((s) => s.data.id === 'fivetran-webhooks')!.data;
+			fivetran.alerts[1]!.query!.expr = '(time() - max(fivetran_webhook_last_event_timestamp)) > 3600';
+			const sli = fivetran.slos[0]!.sli as { total: string };
+			sli.total = 'sum(rate(fivetran_webhook_deliveries_total[{{window}}])';
+		});
+		expect(found).toEqual([
+			'content/surfaces/fivetran-webhooks.yaml:29:7  error  metric-declared  the total events of SLO "webhook-delivery-success" is not valid PromQL: the parser stops at character 48 (""). Check brackets, quotes and the range: the rules replace {{window}} with 5m, 30m, 1h, 2h, 6h, 1d and 3d.',
+			'content/surfaces/fivetran-webhooks.yaml:60:7  error  metric-declared  alert "fivetran-webhook-silent" reads metric "fivetran_webhook_last_event_timestamp", which is not in the metric catalogue (content/metrics.yaml). Declare it there once (id: fivetran_webhook_last_event_timestamp, type, unit, help, source, owner), or correct the name (declared: fivetran_webhook_deliveries_total, …).',
+		]);
+	});
+
+	it("counts a histogram's _bucket and _count series as the histogram, and reports an unknown owner", () => {
+		const found = run((m) => {
+			m.metrics[0]!.data.owner = 'billing';
+		});
+		expect(found).toEqual([
+			'content/metrics.yaml:11:3  error  metric-owner  metric "billing_event_processing_seconds" names owner "billing", which is not a team in the roster. Use one of the teams in content/teams/ (billing-platform, customer-support, edge-domains, finance-operations, incident-command, integrations, platform-infra, security).',
 		]);
 	});
 });

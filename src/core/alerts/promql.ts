@@ -2,23 +2,11 @@
  * PromQL read with Prometheus's own grammar (`@prometheus-io/lezer-promql`): the metric names an
  * expression selects, and where it stops parsing. The parser is handed in, never imported here:
  * loading it costs about 100 ms, so entry points load it only when there is PromQL to read
- * (`src/adapters/promql-parser.ts`). Pure.
+ * (`promqlTools` in src/adapters/promql-tools.ts, shared with the alert-query rule). Pure.
  */
+import type { PromqlParser } from './promql-check.ts';
 
-/** The parts of a lezer tree cursor this module walks. */
-interface Cursor {
-	readonly type: { readonly name: string; readonly isError: boolean };
-	readonly from: number;
-	readonly to: number;
-	next(): boolean;
-	firstChild(): boolean;
-	nextSibling(): boolean;
-	parent(): boolean;
-}
-
-export interface PromqlParser {
-	parse(input: string): { cursor(): Cursor };
-}
+export type { PromqlParser };
 
 export interface PromqlSelector {
 	/** Metric name (`foo_total`, or the value of `__name__="…"`), undefined for a name regex. */

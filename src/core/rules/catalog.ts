@@ -488,6 +488,25 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Rename one of them, e.g. prefixed with its surface id.',
 	},
 	{
+		id: 'metric-declared',
+		title: 'Queries read declared metrics',
+		level: 'error',
+		family: 'slos',
+		checks:
+			"Once `content/metrics.yaml` exists, every metric a PromQL alert, an SLI or a Prometheus status check reads (parsed with Prometheus's own grammar) is declared there; a histogram's `_bucket`, `_count` and `_sum` series count as its own. SLI expressions must parse.",
+		why: 'A misspelt or renamed metric makes a query return nothing: the alert never fires and the status check stays grey, silently. The catalogue says who emits each metric.',
+		fix: 'Declare the metric once in `content/metrics.yaml` (id, type, unit, help, source, owner), or correct its name in the query.',
+	},
+	{
+		id: 'metric-owner',
+		title: 'Metric owner is in the roster',
+		level: 'error',
+		family: 'slos',
+		checks: 'The `owner` of every metric in `content/metrics.yaml` is a team in `content/teams/`.',
+		why: 'When a metric vanishes its absence alert pages someone; the owner is who makes the metric come back.',
+		fix: 'Set `owner` to the id of the team that runs the exporter or the instrumented service.',
+	},
+	{
 		id: 'changed-path-unowned',
 		title: 'Changed path has an owning surface',
 		level: 'warning',

@@ -14,6 +14,7 @@ import { checkComms } from './comms.ts';
 import { type CheckOptions, createContext, type RuleContext } from './context.ts';
 import { checkDuplicateIds } from './duplicate-ids.ts';
 import { checkEscalation } from './escalation.ts';
+import { checkMetrics } from './metrics.ts';
 import { checkOnCallCoverage } from './on-call-coverage.ts';
 import { checkOwnership } from './ownership.ts';
 import { checkPaging } from './paging.ts';
@@ -33,6 +34,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkAlerts,
 	checkAlertQueries,
 	checkSlos,
+	checkMetrics,
 	checkRunbookLinks,
 	checkRunbookSections,
 	checkRollback,
