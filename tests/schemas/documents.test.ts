@@ -40,7 +40,7 @@ describe('runbooks schema (MDX frontmatter)', () => {
 			mutate(RUNBOOK, 'owner: billing-platform', 'owner: billing-platform\nreviewer: billing-platform'),
 			7,
 			1,
-			'reviewer: is not a known field; the fields here are title, description, surface, alerts, slos, owner, lastReviewed, reviewEvery.',
+			'reviewer: is not a known field; the fields here are title, description, surface, alerts, owner, lastReviewed, reviewEvery.',
 		],
 		[
 			'alerts as one string',
