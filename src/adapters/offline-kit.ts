@@ -4,9 +4,15 @@
  * (`<outDir>/offline-kit.html`), written atomically. Refuses to ship a kit that would fetch
  * anything.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import { externalReferences, selfContain } from '../core/incident/offline-kit.ts';
+import {
+	externalReferences,
+	kitLinkProblems,
+	rewriteKitLinks,
+	selfContain,
+	teamKitFile,
+} from '../core/incident/offline-kit.ts';
 
 /** Where the kit page renders, and the single file the build ships. */
 export const KIT_PAGE = 'offline-kit/index.html';
@@ -98,14 +104,19 @@ export interface KitResult {
 	readonly bytes: number;
 	readonly inlined: readonly string[];
 	readonly removed: readonly string[];
+	/** The per-team kits written next to it (`offline-kit/<team>.html`). */
+	readonly teams: readonly { readonly team: string; readonly file: string; readonly bytes: number }[];
 }
 
 /**
- * Make the rendered kit page self-contained and write it to `<outDir>/offline-kit.html`
- * (and back over the page, so `/offline-kit/` is the same file). Throws, naming what is
- * left, if anything in it would still be fetched.
+ * Make the rendered kit pages self-contained: the whole platform's kit to
+ * `<outDir>/offline-kit.html` (and back over its page, so `/offline-kit/` is the same file),
+ * and each team's kit page `offline-kit/<team>/index.html` to `offline-kit/<team>.html` (its
+ * page folder removed). Every site link becomes a kit anchor or an absolute https link to
+ * `siteUrl`. Throws, naming what is left, if anything would still be fetched or a link would
+ * not work from a file.
  */
-export function finishOfflineKit(outDir: string, base = '/'): KitResult {
+export function finishOfflineKit(outDir: string, base = '/', siteUrl = ''): KitResult {
 	const page = join(outDir, KIT_PAGE);
 	if (!existsSync(page))
 		throw new Error(`Offline kit: ${page} was not rendered; is src/pages/offline-kit.astro present?`);
@@ -117,17 +128,39 @@ export function finishOfflineKit(outDir: string, base = '/'): KitResult {
 		if (!abs.startsWith(normalize(outDir) + sep) || !existsSync(abs)) return undefined;
 		return readFileSync(abs, 'utf8');
 	};
-	const { html, inlined, removed } = selfContain(readFileSync(page, 'utf8'), readCss);
-	const left = externalReferences(html);
-	if (left.length > 0) {
-		throw new Error(
-			`Offline kit: ${left.length} reference(s) would be fetched when the kit opens: ${left.slice(0, 5).join(', ')}. Remove them from the kit page or inline them.`,
-		);
-	}
+	const finish = (from: string, name: string) => {
+		const contained = selfContain(readFileSync(from, 'utf8'), readCss);
+		const { html } = rewriteKitLinks(contained.html, siteUrl, base);
+		const left = externalReferences(html);
+		if (left.length > 0) {
+			throw new Error(
+				`Offline kit ${name}: ${left.length} reference(s) would be fetched when the kit opens: ${left.slice(0, 5).join(', ')}. Remove them from the kit page or inline them.`,
+			);
+		}
+		const broken = kitLinkProblems(html);
+		if (broken.length > 0) {
+			throw new Error(
+				`Offline kit ${name}: ${broken.length} link(s) would not work from the file: ${broken.slice(0, 5).join(', ')}. Link a section the kit holds, or an https address.`,
+			);
+		}
+		return { ...contained, html };
+	};
+	const whole = finish(page, KIT_FILE);
 	const target = join(outDir, KIT_FILE);
-	writeAtomically(target, html);
-	writeAtomically(page, html);
-	return { file: target, bytes: Buffer.byteLength(html), inlined, removed };
+	writeAtomically(target, whole.html);
+	writeAtomically(page, whole.html);
+	const teams: { team: string; file: string; bytes: number }[] = [];
+	const kitDir = join(outDir, dirname(KIT_PAGE));
+	for (const team of readdirSync(kitDir).sort()) {
+		const teamPage = join(kitDir, team, 'index.html');
+		if (!statSync(join(kitDir, team)).isDirectory() || !existsSync(teamPage)) continue;
+		const file = teamKitFile(team);
+		const { html } = finish(teamPage, file);
+		writeAtomically(join(outDir, file), html);
+		rmSync(join(kitDir, team), { recursive: true, force: true });
+		teams.push({ team, file: join(outDir, file), bytes: Buffer.byteLength(html) });
+	}
+	return { file: target, bytes: Buffer.byteLength(whole.html), inlined: whole.inlined, removed: whole.removed, teams };
 }
 
 function writeAtomically(file: string, text: string): void {

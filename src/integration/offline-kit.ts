@@ -9,17 +9,21 @@ import { finishOfflineKit, KIT_FILE } from '../adapters/offline-kit.ts';
 
 export function offlineKit(): AstroIntegration {
 	let base = '/';
+	let site = '';
 	return {
 		name: 'launchbook-offline-kit',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base;
+				site = config.site ?? '';
 			},
 			'astro:build:done': ({ dir, logger }) => {
-				const result = finishOfflineKit(fileURLToPath(dir), base);
+				const result = finishOfflineKit(fileURLToPath(dir), base, site);
 				logger.info(
 					`${KIT_FILE}: ${(result.bytes / 1024).toFixed(1)} KiB, ${result.inlined.length} stylesheet(s) inlined, ${result.removed.length} fetching tag(s) removed.`,
 				);
+				for (const t of result.teams)
+					logger.info(`offline-kit/${t.team}.html: ${(t.bytes / 1024).toFixed(1)} KiB (team ${t.team}).`);
 			},
 		},
 	};

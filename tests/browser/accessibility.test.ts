@@ -16,6 +16,11 @@ const NOT_PAGES = new Set(['_astro', 'pagefind', 'alerts', 'exports', 'status'])
 /** One URL per page type: `/`, each section's index and its first child page, the 404 page, the offline kit. */
 function pageTypes(): string[] {
 	const urls = ['/', '/404.html', '/offline-kit.html'];
+	// A team's kit too (offline-kit/<team>.html): the same kit, scoped.
+	const teamKit = existsSync(join(dist, 'offline-kit'))
+		? readdirSync(join(dist, 'offline-kit')).find((f) => f.endsWith('.html') && f !== 'index.html')
+		: undefined;
+	if (teamKit) urls.push(`/offline-kit/${teamKit}`);
 	const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 	for (const section of readdirSync(dist).sort()) {
 		const dir = join(dist, section);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
 	externalReferences,
+	kitLinkProblems,
 	kitRunbookAnchor,
 	namespaceRunbookIds,
+	owningTeams,
+	rewriteKitLinks,
 	selfContain,
+	teamKitSurfaces,
 } from '../../src/core/incident/offline-kit.ts';
 
 describe('making the offline kit self-contained', () => {
@@ -54,5 +58,73 @@ describe('making the offline kit self-contained', () => {
 			'url(/bg.png)',
 			'@import "x.css";',
 		]);
+	});
+});
+
+describe('links of the offline kit', () => {
+	const ids =
+		'<h2 id="kit-toc"></h2><h3 id="rb-a--b"></h3><h2 id="rb-a--b--rollback"></h2><h3 id="escalation-pay"></h3><h3 id="vendor-gcp"></h3><h3 id="team-ops"></h3><li id="team-ops-lead"></li><h3 id="sev-sev1"></h3><h3 id="comms-internal-resolved"></h3><h3 id="status-pay"></h3><h2 id="status"></h2>';
+	const link = (href: string) => `<a href="${href}">x</a>`;
+	const rewrite = (href: string, base = '/') =>
+		/href="([^"]*)"/.exec(
+			rewriteKitLinks(ids + link(href), 'https://lb.example.com/repo/', base).html.slice(ids.length),
+		)![1];
+
+	it.each([
+		['/runbooks/a/b/#rollback', '#rb-a--b--rollback'],
+		['/runbooks/a/b/#no-such-heading', '#rb-a--b'],
+		['/runbooks/a/b/', '#rb-a--b'],
+		['/escalation/#surface-pay', '#escalation-pay'],
+		['/escalation/#vendor-gcp', '#vendor-gcp'],
+		['/roster/#team-ops', '#team-ops'],
+		['/roster/#role-ops-lead', '#team-ops-lead'],
+		['/severities/#sev1', '#sev-sev1'],
+		['/comms/internal-resolved/', '#comms-internal-resolved'],
+		['/status/#surface-pay', '#status-pay'],
+		['/status/', '#status'],
+		['/offline-kit.html', '#kit-toc'],
+	])('%s → %s', (href, want) => {
+		expect(rewrite(href)).toBe(want);
+		// Under a base path the same links carry it.
+		expect(rewrite(`/repo${href}`, '/repo/')).toBe(want);
+	});
+
+	it('makes what the kit does not hold an absolute https link to the live site, and leaves anchors and https alone', () => {
+		expect(rewrite('/runbooks/other/x/#rollback')).toBe('https://lb.example.com/runbooks/other/x/#rollback');
+		expect(rewrite('/repo/risks/#risk-1', '/repo/')).toBe('https://lb.example.com/repo/risks/#risk-1');
+		expect(rewrite('#status')).toBe('#status');
+		expect(rewrite('https://status.stripe.com/')).toBe('https://status.stripe.com/');
+	});
+
+	it('names every link that would not work from a file', () => {
+		expect(kitLinkProblems(`${ids}${link('#status')}${link('https://x.example/')}`)).toEqual([]);
+		expect(
+			kitLinkProblems(`${ids}${link('#gone')}${link('/runbooks/')}${link('http://x.example/')}${link('mailto:a@b')}`),
+		).toEqual([
+			'#gone (no such anchor in the kit)',
+			'/runbooks/ (not an anchor of the kit nor an https link)',
+			'http://x.example/ (not an anchor of the kit nor an https link)',
+			'mailto:a@b (not an anchor of the kit nor an https link)',
+		]);
+	});
+
+	it("scopes a team's kit to its surfaces and everything they depend on, transitively", () => {
+		const surfaces = [
+			{ id: 'pay', owner: 'billing', dependsOn: ['foundation', 'stripe'] },
+			{ id: 'foundation', owner: 'infra', dependsOn: ['gcp', 'network'] },
+			{ id: 'network', owner: 'infra', dependsOn: [] },
+			{ id: 'hooks', owner: 'integrations', dependsOn: ['foundation'] },
+		];
+		expect(teamKitSurfaces(surfaces, 'billing')).toEqual({ own: ['pay'], upstream: ['foundation', 'network'] });
+		expect(teamKitSurfaces(surfaces, 'infra')).toEqual({ own: ['foundation', 'network'], upstream: [] });
+		expect(owningTeams(surfaces.map((s) => s.owner))).toEqual(['billing', 'infra', 'integrations']);
+	});
+
+	it('leaves "back to contents" inside a runbook pointing out of it', () => {
+		const html = namespaceRunbookIds(
+			'<h2 id="kit-toc"></h2><article data-kit-runbook="a/b"><h2 id="rollback"></h2><a href="#rollback">r</a><a href="#kit-toc">back</a></article>',
+		);
+		expect(html).toContain('href="#rb-a--b--rollback"');
+		expect(html).toContain('href="#kit-toc"');
 	});
 });

@@ -14,7 +14,7 @@ export function kitRunbookAnchor(runbookId: string, anchor?: string): string {
 /**
  * Runbooks are rendered one after another, each in `<article data-kit-runbook="id">`, so the
  * same heading (`rollback`) appears in every one of them. Prefix the ids and same-page links
- * inside each article with the runbook's anchor.
+ * inside each article (links to ids of the same article) with the runbook's anchor.
  */
 export function namespaceRunbookIds(html: string): string {
 	return html.replace(
@@ -23,9 +23,11 @@ export function namespaceRunbookIds(html: string): string {
 			const own = kitRunbookAnchor(id);
 			const scoped = (anchor: string) =>
 				anchor === own || anchor.startsWith(`${own}--`) ? anchor : kitRunbookAnchor(id, anchor);
+			// Only links to ids of this runbook are scoped: "Back to contents" leads out of it.
+			const own_ids = documentIds(inner);
 			const prefixed = inner
 				.replace(/\sid="([^"]+)"/g, (_m, anchor: string) => ` id="${scoped(anchor)}"`)
-				.replace(/\shref="#([^"]+)"/g, (_m, anchor: string) => ` href="#${scoped(anchor)}"`);
+				.replace(/\shref="#([^"]+)"/g, (m, anchor: string) => (own_ids.has(anchor) ? ` href="#${scoped(anchor)}"` : m));
 			return `<article data-kit-runbook="${id}"${attrs}>${prefixed}</article>`;
 		},
 	);
@@ -88,4 +90,177 @@ export function externalReferences(html: string): string[] {
 	}
 	for (const m of html.matchAll(/@import\s+[^;]+;/gi)) found.push(m[0]);
 	return found;
+}
+
+/** Id of a comms template's section in the kit: `comms-status-page-investigating`. */
+export function kitCommsAnchor(commsId: string): string {
+	return `comms-${commsId.replace(/\//g, '--')}`;
+}
+
+/** Id of a roster entry in the kit: `team-<team>` or `team-<team>-<role>`. */
+export function kitRosterAnchor(team: string, role?: string): string {
+	return role ? `team-${team}-${role}` : `team-${team}`;
+}
+
+/** Every `id` the document defines. */
+export function documentIds(html: string): Set<string> {
+	const ids = new Set<string>();
+	for (const m of html.matchAll(/\sid="([^"]+)"/g)) ids.add(m[1]!);
+	return ids;
+}
+
+/**
+ * Where a site link goes inside the kit: the kit's own anchor for what the kit holds (a
+ * runbook and its section, a surface, its escalation, a vendor, a roster entry, a severity, a
+ * comms template, the status snapshot), else `undefined` (the caller makes it an absolute
+ * https link to the live site). `path` is a site path without the base (`/runbooks/a/b/`).
+ */
+export function kitAnchorFor(path: string, hash: string, ids: ReadonlySet<string>): string | undefined {
+	const has = (id: string) => (ids.has(id) ? `#${id}` : undefined);
+	const p = path.endsWith('/') || path.endsWith('.html') ? path : `${path}/`;
+	const runbook = p === '/runbooks/' ? null : /^\/runbooks\/(.+)\/$/.exec(p);
+	if (runbook) {
+		const id = runbook[1]!;
+		return (hash ? has(kitRunbookAnchor(id, hash)) : undefined) ?? has(kitRunbookAnchor(id));
+	}
+	if (p === '/runbooks/') return has('runbooks');
+	const surface = /^\/surfaces\/([^/]+)\/$/.exec(p);
+	if (surface) return has(`surface-${surface[1]}`);
+	if (p === '/surfaces/') return has('surfaces');
+	if (p === '/escalation/') {
+		const s = /^surface-(.+)$/.exec(hash);
+		if (s) return has(`escalation-${s[1]}`);
+		if (/^vendor-/.test(hash)) return has(hash) ?? has('vendors');
+		return has('escalation');
+	}
+	if (p === '/roster/') {
+		const team = /^team-(.+)$/.exec(hash);
+		if (team) return has(kitRosterAnchor(team[1]!));
+		const role = /^role-(.+)$/.exec(hash);
+		// `role-<team>-<role>` on the site is `team-<team>-<role>` in the kit: the same ids after the prefix.
+		if (role) return has(`team-${role[1]}`);
+		return has('roster');
+	}
+	if (p === '/severities/') return (hash ? has(`sev-${hash}`) : undefined) ?? has('severities');
+	const comms = /^\/comms\/(.+)\/$/.exec(p);
+	if (comms) return has(kitCommsAnchor(comms[1]!));
+	if (p === '/comms/') return has('comms');
+	if (p === '/status/') {
+		const s = /^surface-(.+)$/.exec(hash);
+		return (s ? has(`status-${s[1]}`) : undefined) ?? has('status');
+	}
+	if (p === '/offline-kit.html' || p === '/offline-kit/') return has('kit-toc');
+	return undefined;
+}
+
+export interface KitLinkResult {
+	readonly html: string;
+	/** Site links turned into kit anchors. */
+	readonly internal: number;
+	/** Site links the kit does not hold, turned into absolute https links to the live site. */
+	readonly absolute: number;
+}
+
+/**
+ * Make every link of the kit work from a file: a same-document `#anchor` stays; a site link
+ * (`/runbooks/x/#rollback`, under the site's base) becomes the kit's own anchor when the kit
+ * holds it, else an absolute link to the live site (`https://…/runbooks/x/#rollback`), so no
+ * root-relative link survives to open "file couldn't be accessed".
+ */
+export function rewriteKitLinks(html: string, siteUrl: string, base = '/'): KitLinkResult {
+	const ids = documentIds(html);
+	const site = siteUrl.replace(/\/+$/, '');
+	const origin = (() => {
+		try {
+			return new URL(site).origin;
+		} catch {
+			return site;
+		}
+	})();
+	const prefix = base.replace(/\/+$/, '');
+	let internal = 0;
+	let absolute = 0;
+	const out = html.replace(/(<a\b[^>]*?\shref=")([^"]*)(")/gi, (whole, before: string, href: string, after: string) => {
+		if (href.startsWith('#') || /^https:\/\//i.test(href)) return whole;
+		let path: string;
+		let hash = '';
+		if (href.startsWith('/') && !href.startsWith('//')) {
+			const h = href.indexOf('#');
+			path = h < 0 ? href : href.slice(0, h);
+			hash = h < 0 ? '' : decodeHash(href.slice(h + 1));
+			path = path.split('?')[0]!;
+			if (prefix !== '' && (path === prefix || path.startsWith(`${prefix}/`))) path = path.slice(prefix.length) || '/';
+		} else return whole;
+		const anchor = kitAnchorFor(path, hash, ids);
+		if (anchor) {
+			internal++;
+			return `${before}${anchor}${after}`;
+		}
+		absolute++;
+		// The href is a site path under the base already: the live site's origin makes it absolute.
+		return `${before}${origin}${href}${after}`;
+	});
+	return { html: out, internal, absolute };
+}
+
+function decodeHash(hash: string): string {
+	try {
+		return decodeURIComponent(hash);
+	} catch {
+		return hash;
+	}
+}
+
+/**
+ * Links of the kit that would not work from a file: anything but a same-document anchor that
+ * exists, or an absolute https link. Empty for a good kit.
+ */
+export function kitLinkProblems(html: string): string[] {
+	const ids = documentIds(html);
+	const problems: string[] = [];
+	for (const m of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/gi)) {
+		const href = m[1]!;
+		if (href.startsWith('#')) {
+			if (!ids.has(decodeHash(href.slice(1)))) problems.push(`${href} (no such anchor in the kit)`);
+		} else if (!/^https:\/\//i.test(href)) problems.push(`${href} (not an anchor of the kit nor an https link)`);
+	}
+	return [...new Set(problems)];
+}
+
+/**
+ * What a team's kit holds: the surfaces the team owns (primary owner), and every surface
+ * those depend on, directly or not, so a responder has the runbooks of what theirs needs.
+ * Escalation, severities, roster and comms are shared by every kit.
+ */
+export function teamKitSurfaces(
+	surfaces: readonly { readonly id: string; readonly owner: string; readonly dependsOn: readonly string[] }[],
+	teamId: string,
+): { readonly own: string[]; readonly upstream: string[] } {
+	const byId = new Map(surfaces.map((s) => [s.id, s]));
+	const own = surfaces
+		.filter((s) => s.owner === teamId)
+		.map((s) => s.id)
+		.sort();
+	const seen = new Set<string>(own);
+	const queue = [...own];
+	const upstream: string[] = [];
+	while (queue.length > 0) {
+		for (const dep of byId.get(queue.shift()!)?.dependsOn ?? []) {
+			if (seen.has(dep) || !byId.has(dep)) continue;
+			seen.add(dep);
+			upstream.push(dep);
+			queue.push(dep);
+		}
+	}
+	return { own, upstream: upstream.sort() };
+}
+
+/** Teams that get a kit of their own: every primary owner of a surface, each once, sorted. */
+export function owningTeams(primaryOwners: readonly string[]): string[] {
+	return [...new Set(primaryOwners)].sort();
+}
+
+/** Where a team's kit is published, relative to the site root: `offline-kit/<team-id>.html`. */
+export function teamKitFile(teamId: string): string {
+	return `offline-kit/${teamId}.html`;
 }
