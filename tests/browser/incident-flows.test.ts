@@ -83,6 +83,25 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 		});
 	});
 
+	it('leads "who to page", "on call" and "escalate" to the escalation matrix first (Pagefind, as the search box uses it)', async () => {
+		const terms = ['who to page', 'on call', 'escalate'];
+		await withPage(web.browser, VIEWPORTS[0], 'search-escalation', async (page) => {
+			await page.goto(`${web.url}/`);
+			const tops = (await page.evaluate(`(async (terms) => {
+				const pagefind = await import('/pagefind/pagefind.js');
+				const out = [];
+				for (const term of terms) {
+					const found = await pagefind.search(term);
+					out.push(found.results[0] ? (await found.results[0].data()).url : null);
+				}
+				return out;
+			})(${JSON.stringify(terms)})`)) as (string | null)[];
+			expect(Object.fromEntries(terms.map((t, i) => [t, tops[i]]))).toEqual(
+				Object.fromEntries(terms.map((t) => [t, '/escalation/'])),
+			);
+		});
+	});
+
 	describe.each(VIEWPORTS)('at the $name viewport', (vp) => {
 		it('goes from an alert deep link to the rollback steps', async () => {
 			const { alert, anchor, steps } = subject!;
@@ -156,6 +175,16 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('incident flows in Chromium',
 				expect((await hint.innerText()).replace(/\s+/g, ' ').trim()).toBe(
 					`“${unknown}” is not an alert Launchbook documents. For an alert you cannot find here, go to the escalation matrix and page the on-call of the surface it fires for.`,
 				);
+				// The way out looks like a link: underlined, in the accent colour, not body text.
+				const look = await hint
+					.getByRole('link', { name: 'escalation matrix' })
+					.evaluate((a) => [
+						getComputedStyle(a).textDecorationLine,
+						getComputedStyle(a).color,
+						getComputedStyle(a.parentElement!).color,
+					]);
+				expect(look[0]).toContain('underline');
+				expect(look[1]).not.toBe(look[2]);
 				await hint.getByRole('link', { name: 'escalation matrix' }).click();
 				await page.waitForURL(`${web.url}/escalation/`);
 			});

@@ -7,6 +7,7 @@ import {
 	owningTeams,
 	rewriteKitLinks,
 	selfContain,
+	slimKitHtml,
 	teamKitSurfaces,
 } from '../../src/core/incident/offline-kit.ts';
 
@@ -126,5 +127,16 @@ describe('links of the offline kit', () => {
 		);
 		expect(html).toContain('href="#rb-a--b--rollback"');
 		expect(html).toContain('href="#kit-toc"');
+	});
+});
+
+describe('slimming the kit', () => {
+	it('drops heading anchor links and turns Expressive Code blocks into plain pre/code, line for line', () => {
+		const html =
+			'<div class="sl-heading-wrapper level-h2"><h2 id="rollback">Rollback</h2><a class="sl-anchor-link" href="#rollback"><span aria-hidden="true"><svg><path d="M0"/></svg></span><span class="sr-only">Section titled “Rollback”</span></a></div>' +
+			'<div class="expressive-code"><figure class="frame is-terminal"><figcaption class="header"><span class="title">deploy.sh</span><span class="sr-only">Terminal window</span></figcaption><pre data-language="sh"><code><div class="ec-line"><div class="code"><span style="--0:#fff">gcloud</span><span> run</span></div></div><div class="ec-line"><div class="code"><span class="indent">  </span><span>--region=&quot;eu&quot;</span></div></div></code></pre><div class="copy"><button data-code="gcloud run"></button></div></figure></div>';
+		expect(slimKitHtml(html)).toBe(
+			'<div class="sl-heading-wrapper level-h2"><h2 id="rollback">Rollback</h2></div><p class="code-title">deploy.sh</p><pre data-language="sh"><code>gcloud run\n  --region=&quot;eu&quot;</code></pre>',
+		);
 	});
 });

@@ -66,7 +66,7 @@ export function selfContain(html: string, readCss: (href: string) => string | un
 		removed.push(tag);
 		return '';
 	});
-	return { html: namespaceRunbookIds(out), inlined, removed };
+	return { html: slimKitHtml(namespaceRunbookIds(out)), inlined, removed };
 }
 
 /**
@@ -263,4 +263,31 @@ export function owningTeams(primaryOwners: readonly string[]): string[] {
 /** Where a team's kit is published, relative to the site root: `offline-kit/<team-id>.html`. */
 export function teamKitFile(teamId: string): string {
 	return `offline-kit/${teamId}.html`;
+}
+
+/**
+ * What only the live site needs, taken out of the kit so a team's kit stays small: the
+ * heading anchor links (hidden in the kit; an SVG icon each) and Expressive Code's markup
+ * (a span and a colour per token, a copy button carrying the code again, a script-driven
+ * frame) become a plain `<pre><code>` with the same text, line for line.
+ */
+export function slimKitHtml(html: string): string {
+	const withoutAnchors = html.replace(/<a class="sl-anchor-link"[^>]*>[\s\S]*?<\/a>/g, '');
+	return withoutAnchors.replace(
+		/<div class="expressive-code"[^>]*>([\s\S]*?)<\/figure><\/div>/g,
+		(whole, inner: string) => {
+			const pre = /<pre\b([^>]*)><code>([\s\S]*?)<\/code><\/pre>/.exec(inner);
+			if (!pre) return whole;
+			const language = /\sdata-language="([^"]*)"/.exec(pre[1]!)?.[1];
+			const title = /<span class="title">([\s\S]*?)<\/span>/
+				.exec(inner)?.[1]
+				?.replace(/<[^>]*>/g, '')
+				.trim();
+			const lines = pre[2]!
+				.split(/<div class="ec-line[^"]*">/)
+				.slice(1)
+				.map((line) => line.replace(/<[^>]*>/g, ''));
+			return `${title ? `<p class="code-title">${title}</p>` : ''}<pre data-language="${language ?? ''}"><code>${lines.join('\n')}</code></pre>`;
+		},
+	);
 }
