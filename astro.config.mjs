@@ -77,6 +77,7 @@ export default defineConfig({
 						{ label: 'Risk register', link: '/risks/' },
 						{ label: 'Tabletops', link: '/tabletops/' },
 						{ label: 'Go/no-go checklist', link: '/checklist/' },
+						{ label: 'Launch day', link: '/launch-day/' },
 					],
 				},
 				{

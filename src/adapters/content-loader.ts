@@ -565,6 +565,7 @@ export function loadContent(root: string): ContentModel {
 		runbooks: load('runbooks'),
 		comms: load('comms'),
 		tabletops: load('tabletops'),
+		runSheets: load('runSheets'),
 		problems: problems.list,
 		cutText: problems.cutText,
 	};

@@ -9,6 +9,7 @@ import { CommsTemplateSchema } from '../schemas/comms.ts';
 import { EscalationSchema } from '../schemas/escalation.ts';
 import { MetricSchema } from '../schemas/metric.ts';
 import { RiskSchema } from '../schemas/risk.ts';
+import { RunSheetSchema } from '../schemas/run-sheet.ts';
 import { RunbookSchema } from '../schemas/runbook.ts';
 import { SeveritySchema } from '../schemas/severity.ts';
 import { SurfaceSchema } from '../schemas/surface.ts';
@@ -38,6 +39,7 @@ export const COLLECTIONS = {
 	runbooks: { path: 'runbooks', layout: 'folder', format: 'mdx', schema: RunbookSchema, idFrom: 'path' },
 	comms: { path: 'comms', layout: 'folder', format: 'mdx', schema: CommsTemplateSchema, idFrom: 'path' },
 	tabletops: { path: 'tabletops', layout: 'folder', format: 'mdx', schema: TabletopSchema, idFrom: 'path' },
+	runSheets: { path: 'launch-day', layout: 'folder', format: 'yaml', schema: RunSheetSchema, idFrom: 'field' },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -13,6 +13,7 @@ import type { Config } from '../schemas/config.ts';
 import type { Escalation } from '../schemas/escalation.ts';
 import type { Risk } from '../schemas/risk.ts';
 import type { Runbook } from '../schemas/runbook.ts';
+import type { RunSheet } from '../schemas/run-sheet.ts';
 import type { Severity } from '../schemas/severity.ts';
 import type { Surface } from '../schemas/surface.ts';
 import type { Tabletop } from '../schemas/tabletop.ts';
@@ -53,6 +54,8 @@ export interface ContentModel {
 	readonly runbooks: readonly DocumentEntry<Runbook>[];
 	readonly comms: readonly DocumentEntry<CommsTemplate>[];
 	readonly tabletops: readonly DocumentEntry<Tabletop>[];
+	/** Launch-day run sheets (`content/launch-day/`). */
+	readonly runSheets: readonly Entry<RunSheet>[];
 	/** Files that could not be read, parsed or validated; their entries are absent above. */
 	readonly problems: readonly Finding[];
 	/** Text values a same-line YAML comment cut short, in every YAML file and frontmatter read. */

@@ -6,7 +6,8 @@ import type { Finding } from '../content/finding.ts';
 import type { ChecklistItem } from '../schemas/checklist.ts';
 
 export interface ChecklistStatus {
-	readonly state: 'go' | 'no-go' | 'pending' | 'see-status';
+	/** `stale`: set to go, but its evidence was checked too long ago (or never): not counted as go. */
+	readonly state: 'go' | 'no-go' | 'pending' | 'see-status' | 'stale';
 	/** What decided it, in words. */
 	readonly reason: string;
 	/** For derived items: the check it comes from. */
@@ -20,13 +21,43 @@ export function isTabletopRule(rule: string): boolean {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function checklistStatus(item: ChecklistItem, findings: readonly Finding[]): ChecklistStatus {
+/** What the day adds to an item's status: when its evidence goes stale, and which tabletop actions are overdue. */
+export interface ChecklistDay {
+	readonly today: string;
+	/** A manual go older than this many days (since `checked`) is stale. */
+	readonly evidenceDays: number;
+	/** Ids of tabletop actions overdue today. */
+	readonly overdueActions: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+
+export function checklistStatus(
+	item: ChecklistItem,
+	findings: readonly Finding[],
+	day?: ChecklistDay,
+): ChecklistStatus {
 	if (item.kind === 'manual') {
-		return {
-			state: item.status,
-			reason: item.evidence ? 'set by its owner, with evidence' : 'set by its owner',
-			derivedFrom: undefined,
-		};
+		const by = item.evidence ? 'set by its owner, with evidence' : 'set by its owner';
+		if (day && item.status === 'go') {
+			if (item.checked === undefined) {
+				return {
+					state: 'stale',
+					reason: `${by}, but no day the evidence was checked (set checked)`,
+					derivedFrom: undefined,
+				};
+			}
+			const age = Math.round((Date.parse(`${day.today}T00:00:00Z`) - Date.parse(`${item.checked}T00:00:00Z`)) / DAY_MS);
+			if (age > day.evidenceDays) {
+				return {
+					state: 'stale',
+					reason: `evidence last checked ${item.checked}, ${age} days ago (the policy allows ${day.evidenceDays})`,
+					derivedFrom: undefined,
+				};
+			}
+			return { state: 'go', reason: `${by}, checked ${item.checked}`, derivedFrom: undefined };
+		}
+		return { state: item.status, reason: by, derivedFrom: undefined };
 	}
 	const errors = findings.filter((f) => f.level === 'error');
 	switch (item.from) {
@@ -40,6 +71,14 @@ export function checklistStatus(item: ChecklistItem, findings: readonly Finding[
 					};
 		}
 		case 'tabletops': {
+			const overdue = day?.overdueActions ?? [];
+			if (overdue.length > 0) {
+				return {
+					state: 'no-go',
+					reason: `${plural(overdue.length, 'tabletop action')} overdue (${overdue.join(', ')})`,
+					derivedFrom: 'tabletops',
+				};
+			}
 			const n = errors.filter((f) => isTabletopRule(f.rule)).length;
 			return n === 0
 				? {

@@ -527,6 +527,66 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: "Review the surface's runbook in the same pull request and set its `lastReviewed` to today.",
 	},
 	{
+		id: 'run-sheet-order',
+		title: 'The run sheet reads in time order',
+		level: 'error',
+		family: 'launch',
+		checks:
+			'In each `content/launch-day/` run sheet, steps and gates are listed in time order (T-7d before T-24h before T+0), the change freeze ends after it starts and the war room closes after it opens.',
+		why: 'On launch day the sheet is read top to bottom, often on a phone: a step listed out of order is a step done late.',
+		fix: 'Move the step or gate to its place in time, or correct its `at`.',
+	},
+	{
+		id: 'run-sheet-owner',
+		title: 'Every run-sheet step has a role from the roster',
+		level: 'error',
+		family: 'launch',
+		checks:
+			'Every step owner, gate decider, the decision owner, the change-freeze approver and the hypercare owner is a role of a team in the roster, written `team/role`.',
+		why: 'A step owned by a whole team, or by a role nobody staffs, is a step everybody assumes somebody else is doing.',
+		fix: 'Name a role from `content/teams/`, such as `platform-infra/surface-lead`.',
+	},
+	{
+		id: 'run-sheet-links',
+		title: 'Run-sheet links resolve',
+		level: 'error',
+		family: 'launch',
+		checks:
+			'Every step links what it relies on (a runbook section, a checklist item or a comms template) and each link resolves: the runbook and its heading anchor exist, the checklist item and the template exist; every abort criterion names an alert a surface declares or an SLO burn alert, and a rollback section that exists.',
+		why: 'The run sheet is where the launch lead jumps from a step to its procedure; a dead link sends them searching at T+0.',
+		fix: 'Correct the id or anchor (the heading in lower case with hyphens), or add the missing runbook section, checklist item or template.',
+	},
+	{
+		id: 'run-sheet-abort-criteria',
+		title: 'Every go/no-go gate has abort criteria',
+		level: 'error',
+		family: 'launch',
+		checks:
+			'Every gate of a run sheet lists at least one abort criterion: a signal (alert), its threshold and the rollback to run.',
+		why: 'Deciding mid-launch what counts as "bad enough to roll back" is how launches limp on for hours; the threshold has to be agreed before T0.',
+		fix: 'Add under the gate `abort:` entries with `alert`, `threshold` and `rollback` (a runbook section).',
+	},
+	{
+		id: 'checklist-evidence-stale',
+		title: 'Go/no-go evidence was checked recently',
+		level: 'warning',
+		family: 'launch',
+		checks:
+			'Each manual go/no-go item set to `go` carries `checked` (the day its owner last checked the evidence) no older than `policy.checklistEvidenceDays` days. A stale item is shown as stale and does not count as go, so the decision cannot be Go.',
+		why: 'A "go" set three weeks before launch says nothing about launch day: dashboards, contracts and rehearsals drift.',
+		fix: 'Re-check the evidence and set `checked` to that day, or set the item back to pending.',
+	},
+	{
+		id: 'checklist-pending-past-launch',
+		title: 'No go/no-go item is pending after the launch date',
+		level: 'warning',
+		family: 'launch',
+		checks:
+			"After the launch date (the date of the earliest run sheet's T0), no manual go/no-go item is still `pending`; each one that is makes the decision No-go, and the checklist page names it and its owner.",
+		why: 'A pending item after launch is a question nobody answered before going live; the decision must say so rather than look merely unfinished.',
+		fix: 'Settle the item with its owner: go (with evidence and a checked date) or no-go (with the reason).',
+	},
+	{
 		id: 'yaml-comment-cuts-text',
 		title: 'A YAML comment does not cut a text value',
 		level: 'warning',

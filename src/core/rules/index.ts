@@ -9,6 +9,7 @@ import { checkAlertQueries } from './alert-queries.ts';
 import { checkAlerts } from './alerts.ts';
 import { ruleLevel } from './catalog.ts';
 import { checkChangedPaths } from './changed-paths.ts';
+import { checkChecklist } from './checklist.ts';
 import { checkCodeownersDrift } from './codeowners-drift.ts';
 import { checkComms } from './comms.ts';
 import { type CheckOptions, createContext, type RuleContext } from './context.ts';
@@ -23,6 +24,7 @@ import { checkReviews } from './review.ts';
 import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
+import { checkRunSheets } from './run-sheet.ts';
 import { checkSlos } from './slos.ts';
 import { checkTabletops } from './tabletops.ts';
 import { checkYamlComments } from './yaml-comments.ts';
@@ -49,6 +51,8 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkCodeownersDrift,
 	checkChangedPaths,
 	checkYamlComments,
+	checkRunSheets,
+	checkChecklist,
 ];
 
 export { ruleLevel } from './catalog.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, IsoDateSchema } from './common.ts';
 
 const base = {
 	/** @example "rollback-rehearsed" */
@@ -24,6 +24,11 @@ export const ChecklistItemSchema = z.discriminatedUnion(
 			status: z.enum(['go', 'no-go', 'pending']),
 			/** Link to the evidence: a document, a pull request, a dashboard. */
 			evidence: z.string().min(1).optional(),
+			/**
+			 * The day the owner last checked the evidence still holds. A "go" checked longer ago than
+			 * `policy.checklistEvidenceDays` is stale and does not count as go. @example "2026-12-01"
+			 */
+			checked: IsoDateSchema.optional(),
 		}),
 		z.strictObject({
 			...base,

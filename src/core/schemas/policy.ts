@@ -43,6 +43,8 @@ export const PolicySchema = z.strictObject({
 		.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
 	/** Days before a review is due when the gate starts warning. @default 14 */
 	reviewWarningDays: z.number().int().min(0).default(14),
+	/** A manual go/no-go item set to go turns stale this many days after its evidence was `checked`. @default 14 */
+	checklistEvidenceDays: z.number().int().positive().default(14),
 	/** Every surface must have been exercised in a tabletop within this many days. @default 180 */
 	tabletopWindowDays: z.number().int().positive().default(180),
 	/** The rollback section: its heading and how many ordered steps it needs at least. */
