@@ -17,7 +17,6 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument, stringify } from 'yaml';
 import { loadContent } from '../../src/adapters/content-loader.ts';
-import { runbookUrl } from '../../src/core/alerts/declared-alert.ts';
 import type { ContentModel } from '../../src/core/content/model.ts';
 import { NODE, REPO } from '../alerts/support/paths.ts';
 import { findTool } from '../support/system-tool.ts';
@@ -168,8 +167,13 @@ describe.skipIf(skip !== undefined)('Prometheus → Alertmanager → receivers, 
 			30_000,
 			explain,
 		);
-		const alert = model.surfaces.flatMap((s) => s.data.alerts).find((a) => a.name === 'BillingReconciliationDrift')!;
-		const runbook = runbookUrl(model.config.site.url, alert.runbook);
+		// The runbook link the Prometheus export gave the alert (its stable /alerts/<id>/ deep link).
+		const rules = parse(readFileSync(join(root, 'out/prometheus/billing-events.rules.yaml'), 'utf8')) as {
+			groups: { rules: { alert?: string; annotations?: { runbook_url?: string } }[] }[];
+		};
+		const runbook = rules.groups.flatMap((g) => g.rules).find((r) => r.alert === 'BillingReconciliationDrift')
+			?.annotations?.runbook_url;
+		expect(runbook).toMatch(/^https:\/\/launchbook\.example\.com\//);
 		expect(page.body.routing_key).toBe(keyOf.get(want!));
 		expect(details(page).receiver).toBe(want);
 		expect(details(page).runbook_url).toBe(runbook);
