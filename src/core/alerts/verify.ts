@@ -4,6 +4,7 @@
  * has a runbook link, the link stays on the site, its page and section exist, and its name
  * is declared. Pure: parsed files, the site's index and the declared alerts in; findings out.
  */
+import { WATCHDOG_ALERT } from '../paging/route-tree.ts';
 import { compareFindings, type Finding, type SourcePosition } from '../content/finding.ts';
 import { locate } from '../content/model.ts';
 import { runbookRefHref } from '../site/site-links.ts';
@@ -90,7 +91,8 @@ interface Context {
 }
 
 function checkName(ctx: Context, report: Report, what: string, name: string, pos: SourcePosition): void {
-	if (!ctx.byName.has(name))
+	// The Watchdog is Launchbook's own always-firing alert (alertmanager/watchdog.rules.yaml), declared by paging.watchdog.
+	if (!ctx.byName.has(name) && name !== WATCHDOG_ALERT)
 		report.add('verify-alert-unknown', pos, `${what} matches no alert declared in content/surfaces.`);
 }
 
@@ -411,7 +413,9 @@ const pathOf = (url: string): string => {
 	}
 };
 
-const looksLikePolicy = (v: unknown): v is Obj => isObj(v) && ('conditions' in v || 'displayName' in v);
+/** An AlertPolicy, not a NotificationChannel (which has a `type` and `labels` beside its `displayName`). */
+const looksLikePolicy = (v: unknown): v is Obj =>
+	isObj(v) && ('conditions' in v || ('displayName' in v && !('type' in v && 'labels' in v)));
 
 /** How to check a document, or undefined when it is neither rule groups nor AlertPolicies. */
 function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => void) | undefined {
