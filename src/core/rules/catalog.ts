@@ -201,7 +201,7 @@ const COVERAGE_RULES: RuleSpec[] = [
 		level: 'error',
 		family: 'runbooks',
 		checks:
-			'Each runbook has a level-2 heading (`## …`) for every section in `policy.requiredSections`. A heading matches when it is the section name, or starts with it followed by a space or punctuation (`## Summary and impact`).',
+			'Each runbook has a level-2 heading (`## …`) for every section in `policy.requiredSections` (or, for the runbooks of a surface tier named in `policy.requiredSectionsByTier`, in that list). A heading matches when it is the section name or one of its `policy.sectionAliases` (`Summary: [Meaning, Overview]`), or starts with one followed by a space or punctuation (`## Summary and impact`). The rollback rule finds its section through the aliases too.',
 		why: 'Responders know where to look only if every runbook has the same shape: detection, diagnosis, mitigation, rollback, escalation, communication.',
 		fix: 'Add the missing `## Section` heading with its content.',
 	},

@@ -1,7 +1,7 @@
 /** The Rollback section holds an ordered list of concrete steps, never a placeholder. */
 import type { Block } from '../markdown/markdown-outline.ts';
 import type { RuleContext } from './context.ts';
-import { findSection, sectionBlocks } from './sections.ts';
+import { findSection, requiredSectionsFor, sectionAliases, sectionBlocks } from './sections.ts';
 
 /** Words that mark a step as not written yet, anywhere in it. */
 const PLACEHOLDER_WORD = /(?:^|[^a-z])(tbd|tba|tbc|todo|fixme|xxx|placeholder|lorem ipsum)(?:$|[^a-z])/i;
@@ -28,12 +28,17 @@ const FIX =
 
 export function checkRollback(ctx: RuleContext): void {
 	const { section: name, minSteps } = ctx.policy.rollback;
-	const requiredByPolicy = ctx.policy.requiredSections.some((s) => s.toLowerCase() === name.toLowerCase());
+	const aliases = sectionAliases(ctx.policy, name);
 	for (const runbook of ctx.model.runbooks) {
-		const at = findSection(runbook.outline, name);
+		const tier = ctx.index.surfaces.get(runbook.data.surface)?.data.tier;
+		const required = requiredSectionsFor(ctx.policy, tier);
+		const requiredByPolicy = required.some((s) => s.toLowerCase() === name.toLowerCase());
+		const byTier = required !== ctx.policy.requiredSections;
+		const at = findSection(runbook.outline, name, aliases);
 		if (at < 0) {
-			// runbook-required-sections already reports the missing heading.
-			if (!requiredByPolicy) {
+			// runbook-required-sections already reports the missing heading; a tier whose list leaves
+			// the section out needs none.
+			if (!requiredByPolicy && !byTier) {
 				ctx.report(
 					'runbook-rollback-steps',
 					runbook.file,

@@ -12,9 +12,28 @@ export function headingMatches(text: string, name: string): boolean {
 	return t.startsWith(n) && /^[\s:—–\-(,/&]/.test(t.slice(n.length));
 }
 
-/** Index of the depth-2 section called `name`, or -1. */
-export function findSection(outline: Outline, name: string): number {
-	return outline.sections.findIndex((s) => s.depth === 2 && headingMatches(s.text, name));
+/** Index of the depth-2 section called `name` (or one of its aliases), or -1. */
+export function findSection(outline: Outline, name: string, aliases: readonly string[] = []): number {
+	const names = [name, ...aliases];
+	return outline.sections.findIndex((s) => s.depth === 2 && names.some((n) => headingMatches(s.text, n)));
+}
+
+interface SectionPolicy {
+	readonly requiredSections: readonly string[];
+	readonly requiredSectionsByTier?: Readonly<Partial<Record<'1' | '2' | '3', readonly string[]>>>;
+	readonly sectionAliases?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The other headings policy.sectionAliases accepts for a section (its key matched case-insensitively). */
+export function sectionAliases(policy: SectionPolicy, name: string): readonly string[] {
+	const key = Object.keys(policy.sectionAliases ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+	return key ? policy.sectionAliases![key]! : [];
+}
+
+/** The sections a runbook of a surface of this tier needs (`requiredSectionsByTier`, else `requiredSections`). */
+export function requiredSectionsFor(policy: SectionPolicy, tier: number | undefined): readonly string[] {
+	const byTier = tier === undefined ? undefined : policy.requiredSectionsByTier?.[String(tier) as '1' | '2' | '3'];
+	return byTier ?? policy.requiredSections;
 }
 
 /** The blocks of a section and of its sub-sections (deeper headings), up to the next heading as deep or shallower. */

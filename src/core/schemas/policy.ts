@@ -41,6 +41,32 @@ export const PolicySchema = z.strictObject({
 	requiredSections: z
 		.array(z.string().min(1))
 		.default(['Summary', 'Detection', 'Diagnosis', 'Mitigation', 'Rollback', 'Escalation', 'Communication']),
+	/**
+	 * Required sections for the runbooks of surfaces of one tier, instead of
+	 * `requiredSections` (tiers not named keep it): tier 1 may need more, tier 3 less.
+	 * @example { "3": [Summary, Mitigation, Escalation] }
+	 * @default {}
+	 */
+	requiredSectionsByTier: z
+		.record(z.string(), z.array(z.string().min(1)))
+		.superRefine((byTier, ctx) => {
+			for (const tier of Object.keys(byTier))
+				if (!['1', '2', '3'].includes(tier))
+					ctx.addIssue({
+						code: 'custom',
+						path: [tier],
+						message: `"${tier}" is not a surface tier; use "1", "2" or "3"`,
+					});
+		})
+		.default({}),
+	/**
+	 * Other headings that count as a section, by section name: runbooks written elsewhere say
+	 * "Meaning" for Summary or "Remediation" for Mitigation. The required-sections and rollback
+	 * rules accept any of them.
+	 * @example { Summary: [Meaning, Overview], Mitigation: [Remediation] }
+	 * @default {}
+	 */
+	sectionAliases: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
 	/** Days before a review is due when the gate starts warning. @default 14 */
 	reviewWarningDays: z.number().int().min(0).default(14),
 	/** A manual go/no-go item set to go turns stale this many days after its evidence was `checked`. @default 14 */
