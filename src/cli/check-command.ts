@@ -7,6 +7,8 @@ import { renameSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { loadContent } from '../adapters/content-loader.ts';
 import { readCodeowners, readConfigPositions } from '../adapters/check-inputs.ts';
+import { BaselineError, readBaseline, writeBaseline } from '../adapters/baseline-file.ts';
+import { applyBaseline, BASELINE_FILE, baselinable, createBaseline } from '../core/rules/baseline.ts';
 import { ChangesError, changedFilesFromGit, readChangedFiles } from '../adapters/git-changes.ts';
 import { renderAnnotations, renderSummary } from '../adapters/reporters/github.ts';
 import { renderJson } from '../adapters/reporters/json.ts';
@@ -36,6 +38,9 @@ Options:
                             <git ref> and HEAD (git diff <ref>...HEAD)
   --today <YYYY-MM-DD>      judge review and tabletop dates against this day
                             (default: today, UTC)
+  --write-baseline          write today's findings to launchbook-baseline.json;
+                            later runs fail only on findings not in it
+  --no-baseline             ignore launchbook-baseline.json
   -h, --help                show this help
 
 Exit codes: 0 no error findings, 1 error findings, 2 usage or internal error.
@@ -56,6 +61,8 @@ interface Options {
 	changedFiles?: string;
 	base?: string;
 	today?: string;
+	writeBaseline: boolean;
+	noBaseline: boolean;
 	help: boolean;
 }
 
@@ -66,12 +73,22 @@ const OPTIONS = {
 	'changed-files': { type: 'string' },
 	base: { type: 'string' },
 	today: { type: 'string' },
+	'write-baseline': { type: 'boolean' },
+	'no-baseline': { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
 export function parseCheckArgs(argv: readonly string[], cwd: string): Options {
 	const { values } = parseCliArgs(argv, OPTIONS);
-	const opts: Options = { root: cwd, format: 'text', help: values.help === true };
+	const opts: Options = {
+		root: cwd,
+		format: 'text',
+		help: values.help === true,
+		writeBaseline: values['write-baseline'] === true,
+		noBaseline: values['no-baseline'] === true,
+	};
+	if (opts.writeBaseline && opts.noBaseline)
+		throw new UsageError('use either --write-baseline or --no-baseline, not both');
 	if (values.root !== undefined) opts.root = resolve(cwd, values.root);
 	if (values.format !== undefined) {
 		const value = values.format;
@@ -99,6 +116,24 @@ export function parseCheckArgs(argv: readonly string[], cwd: string): Options {
 	if (opts.output !== undefined && opts.format !== 'json')
 		throw new UsageError('--output only applies to --format json');
 	return opts;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the baseline held back, and which of its entries are fixed (so the file only shrinks). */
+function baselineReport(split: ReturnType<typeof applyBaseline>): string {
+	const lines = [
+		`Baseline: ${plural(split.baselined, 'finding')} baselined in ${BASELINE_FILE} (not shown; --no-baseline shows them).`,
+	];
+	const fixed = split.fixed.reduce((n, f) => n + f.count, 0);
+	if (fixed > 0) {
+		lines.push(
+			`Baseline: ${fixed === 1 ? '1 entry is' : `${fixed} entries are`} fixed; remove ${fixed === 1 ? 'it' : 'them'} with npm run check -- --write-baseline:`,
+		);
+		for (const { entry, count } of split.fixed)
+			lines.push(`  ${entry.rule}  ${entry.file}  ${entry.message}${count > 1 ? ` (×${count})` : ''}`);
+	}
+	return `${lines.join('\n')}\n`;
 }
 
 /** Write a file whole or not at all: a temporary file in the same folder, then a rename. */
@@ -139,7 +174,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 
 		const model = loadContent(opts.root);
 		const today = opts.today ?? isoDay(io.now());
-		const findings = checkCoverage(model, {
+		const all = checkCoverage(model, {
 			today,
 			codeowners: readCodeowners(opts.root),
 			promql: promqlTools,
@@ -147,14 +182,30 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 			...(changedPaths ? { changedPaths } : {}),
 		});
 		const siteUrl = model.config.site.url;
+		if (opts.writeBaseline) {
+			const baseline = createBaseline(all);
+			writeBaseline(opts.root, baseline);
+			const held = baseline.entries.reduce((n, e) => n + e.count, 0);
+			const files = new Set(baseline.entries.map((e) => e.file)).size;
+			const content = all.filter((f) => !baselinable(f)).length;
+			stderr.write(
+				`Baseline: wrote ${plural(held, 'finding')} in ${plural(files, 'file')} to ${BASELINE_FILE}${content > 0 ? `; ${plural(content, 'content problem')} (content-*) ${content === 1 ? 'is' : 'are'} not baselined: the build refuses ${content === 1 ? 'it' : 'them'}` : ''}.\n`,
+			);
+			return 0;
+		}
+		const baseline = opts.noBaseline ? undefined : readBaseline(opts.root);
+		const split = baseline ? applyBaseline(all, baseline) : undefined;
+		const findings = split ? split.fresh : all;
 
 		if (opts.format === 'json') {
 			const json = renderJson(findings, { today, siteUrl, changedPaths: changedPaths?.length ?? null });
 			if (opts.output) writeAtomic(opts.output, json);
 			else io.stdout.write(json);
 			stderr.write(`${summaryLine(findings)}\n`);
+			if (split) stderr.write(baselineReport(split));
 		} else {
 			stderr.write(renderText(findings, { color: wantsColor(io.env, io.stderr.isTTY), siteUrl }));
+			if (split) stderr.write(baselineReport(split));
 			if (changedPaths)
 				stderr.write(
 					`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`,
@@ -168,7 +219,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 		}
 		return findings.some((f) => f.level === 'error') ? 1 : 0;
 	} catch (error) {
-		if (error instanceof ChangesError) {
+		if (error instanceof ChangesError || error instanceof BaselineError) {
 			stderr.write(`launchbook check: ${error.message}.\n`);
 			return 2;
 		}

@@ -8,6 +8,8 @@ import { loadContent } from '../adapters/content-loader.ts';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSite } from '../adapters/site-data.ts';
+import { readBaseline } from '../adapters/baseline-file.ts';
+import { applyBaseline, BASELINE_FILE } from '../core/rules/baseline.ts';
 import { recoverStatusDir } from '../adapters/status/status-store.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
 import { contentGuard } from './content-guard.ts';
@@ -61,7 +63,12 @@ export function launchbook(): AstroIntegration {
 					);
 				}
 				// The coverage gate, exactly as `npm run check` runs it: errors stop the build.
-				const findings = checkSite(root, model);
+				// A launchbook-baseline.json holds back the findings it lists, as in `npm run check`.
+				const all = checkSite(root, model);
+				const baseline = readBaseline(root);
+				const split = baseline ? applyBaseline(all, baseline) : undefined;
+				const findings = split ? split.fresh : all;
+				if (split) logger.info(`${split.baselined} finding(s) baselined in ${BASELINE_FILE}.`);
 				const failing = findings.filter((f) => f.level === 'error');
 				for (const f of findings) {
 					if (f.level === 'error' && FAIL_ON_COVERAGE_ERRORS) logger.error(formatFinding(f));

@@ -79,4 +79,21 @@ describe('the site build runs the gate', () => {
 		expect(surface).toContain('href="/rules/runbook-rollback-steps/"');
 		expect(readFileSync(join(dist, 'rules/index.html'), 'utf8')).toContain('href="/rules/codeowners-drift/"');
 	});
+
+	it('builds when launchbook-baseline.json holds the error, as npm run check passes then', () => {
+		const write = spawnSync(
+			process.execPath,
+			[join(REPO, 'scripts/check.mjs'), '--root', root, '--today', TODAY, '--write-baseline'],
+			{ encoding: 'utf8' },
+		);
+		expect(write.stderr).toBe('Baseline: wrote 1 finding in 1 file to launchbook-baseline.json.\n');
+		const checked = spawnSync(process.execPath, [join(REPO, 'scripts/check.mjs'), '--root', root, '--today', TODAY], {
+			encoding: 'utf8',
+		});
+		expect(checked.status).toBe(0);
+		const r = build({});
+		expect(r.status, r.stderr.slice(-2000)).toBe(0);
+		expect(r.stdout).toContain('1 finding(s) baselined in launchbook-baseline.json.');
+		rmSync(join(root, 'launchbook-baseline.json'));
+	});
 });
