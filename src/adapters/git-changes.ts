@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { parseUnifiedDiff } from '../core/rules/pr-scope.ts';
 
 export class ChangesError extends Error {}
 
@@ -24,6 +25,26 @@ export function readChangedFiles(source: string): string[] {
 		throw new ChangesError(
 			`cannot read the changed-files list ${source === '-' ? 'from stdin' : `"${source}"`}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
 		);
+	}
+}
+
+/** New-side lines each file's diff touched since the merge base with `base` (`git diff -U0 base...HEAD`). */
+export function changedLinesFromGit(root: string, base: string): Map<string, number[]> {
+	if (base.startsWith('-')) throw new ChangesError(`--base "${base}" is not a git ref`);
+	try {
+		const diff = execFileSync(
+			'git',
+			['-C', root, 'diff', '-U0', '--relative', '--no-renames', '--no-color', `${base}...HEAD`, '--'],
+			{
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+				maxBuffer: 256 * 1024 * 1024,
+			},
+		);
+		return parseUnifiedDiff(diff);
+	} catch (error) {
+		const e = error as { stderr?: string; message: string };
+		throw new ChangesError(`cannot read the diff against "${base}": ${(e.stderr ?? e.message).trim().split('\n')[0]}`);
 	}
 }
 

@@ -9,7 +9,8 @@ import { loadContent } from '../adapters/content-loader.ts';
 import { readCodeowners, readConfigPositions } from '../adapters/check-inputs.ts';
 import { BaselineError, readBaseline, writeBaseline } from '../adapters/baseline-file.ts';
 import { applyBaseline, BASELINE_FILE, baselinable, createBaseline } from '../core/rules/baseline.ts';
-import { ChangesError, changedFilesFromGit, readChangedFiles } from '../adapters/git-changes.ts';
+import { ChangesError, changedFilesFromGit, changedLinesFromGit, readChangedFiles } from '../adapters/git-changes.ts';
+import { type ChangeScope, scopeToChange } from '../core/rules/pr-scope.ts';
 import { renderAnnotations, renderSummary } from '../adapters/reporters/github.ts';
 import { renderJson } from '../adapters/reporters/json.ts';
 import { renderText, summaryLine, wantsColor } from '../adapters/reporters/text.ts';
@@ -120,6 +121,38 @@ export function parseCheckArgs(argv: readonly string[], cwd: string): Options {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The touched surfaces, their owners and what each must review; the findings left outside as a count. */
+function scopeReport(scope: ChangeScope, flag: string): string {
+	const lines = [`Touched surfaces (${scope.surfaces.length}):`];
+	for (const s of scope.surfaces) {
+		lines.push(`  ${s.id} (${s.name}), owner ${s.owner}: ${s.paths.join(', ')}`, `    review: ${s.review.join('; ')}`);
+	}
+	if (scope.surfaces.length === 0) lines[0] = 'Touched surfaces: none.';
+	const { errors, warnings } = scope.outside;
+	if (errors + warnings > 0)
+		lines.push(
+			`Outside this change: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} not shown (on files and surfaces the change does not touch; run without ${flag} to see them).`,
+		);
+	return `${lines.join('\n')}\n`;
+}
+
+function scopeMarkdown(scope: ChangeScope): string {
+	const cell = (s: string) => s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+	const rows = scope.surfaces.map(
+		(s) => `| ${cell(s.id)} | ${cell(s.owner)} | ${cell(s.paths.join(', '))} | ${cell(s.review.join('; '))} |`,
+	);
+	const { errors, warnings } = scope.outside;
+	return [
+		'',
+		'### Touched surfaces',
+		'',
+		...(rows.length > 0 ? ['| Surface | Owner | Changed | Review |', '| --- | --- | --- | --- |', ...rows] : ['None.']),
+		'',
+		`Outside this change: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (not judged in this pull request).`,
+		'',
+	].join('\n');
+}
+
 /** What the baseline held back, and which of its entries are fixed (so the file only shrinks). */
 function baselineReport(split: ReturnType<typeof applyBaseline>): string {
 	const lines = [
@@ -195,7 +228,17 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 		}
 		const baseline = opts.noBaseline ? undefined : readBaseline(opts.root);
 		const split = baseline ? applyBaseline(all, baseline) : undefined;
-		const findings = split ? split.fresh : all;
+		const unscoped = split ? split.fresh : all;
+		// Pull-request mode judges the change: findings on the files and surfaces it touches.
+		const scope = changedPaths
+			? scopeToChange(
+					model,
+					unscoped,
+					changedPaths,
+					opts.base !== undefined ? changedLinesFromGit(opts.root, opts.base) : undefined,
+				)
+			: undefined;
+		const findings = scope ? scope.findings : unscoped;
 
 		if (opts.format === 'json') {
 			const json = renderJson(findings, { today, siteUrl, changedPaths: changedPaths?.length ?? null });
@@ -210,11 +253,13 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
 				stderr.write(
 					`Pull-request mode: ${changedPaths.length} changed path${changedPaths.length === 1 ? '' : 's'} checked.\n`,
 				);
+			if (scope) stderr.write(scopeReport(scope, opts.base !== undefined ? '--base' : '--changed-files'));
 		}
 		if (opts.format === 'github') {
 			io.stdout.write(renderAnnotations(findings, siteUrl));
 			const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-			if (summaryFile) appendFileSync(summaryFile, renderSummary(findings, siteUrl));
+			if (summaryFile)
+				appendFileSync(summaryFile, renderSummary(findings, siteUrl) + (scope ? scopeMarkdown(scope) : ''));
 			else stderr.write('GITHUB_STEP_SUMMARY is not set: no job summary written.\n');
 		}
 		return findings.some((f) => f.level === 'error') ? 1 : 0;

@@ -96,4 +96,27 @@ describe('the site build runs the gate', () => {
 		expect(r.stdout).toContain('1 finding(s) baselined in launchbook-baseline.json.');
 		rmSync(join(root, 'launchbook-baseline.json'));
 	});
+
+	it('refuses an image in a runbook as the gate does: the offline kit would fetch it', () => {
+		const rb = join(root, 'content/runbooks/payments/errors.mdx');
+		const before = readFileSync(rb, 'utf8');
+		writeFileSync(
+			rb,
+			before.replace('## Detection', '![flow](https://diagrams.example.com/payments.png)\n\n## Detection'),
+		);
+		try {
+			const checked = spawnSync(process.execPath, [join(REPO, 'scripts/check.mjs'), '--root', root, '--today', TODAY], {
+				encoding: 'utf8',
+			});
+			expect(checked.stderr).toMatch(
+				/content\/runbooks\/payments\/errors\.mdx:\d+:1 {2}error {2}runbook-image {2}runbook "payments\/errors" has an image \(https:\/\/diagrams\.example\.com\/payments\.png\)/,
+			);
+			// Past the gate (warn), the build itself refuses it.
+			const r = build({ LAUNCHBOOK_GATE: 'warn' });
+			expect(r.status).not.toBe(0);
+			expect(`${r.stdout}${r.stderr}`).toContain('Offline kit: 1 reference(s) would be fetched when the kit opens');
+		} finally {
+			writeFileSync(rb, before);
+		}
+	});
 });

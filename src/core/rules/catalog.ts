@@ -216,6 +216,16 @@ const COVERAGE_RULES: RuleSpec[] = [
 		fix: 'Write the rollback as numbered steps, each a command or an action a responder can carry out, in order.',
 	},
 	{
+		id: 'runbook-image',
+		title: 'No images in runbooks',
+		level: 'error',
+		family: 'runbooks',
+		checks:
+			'A runbook body has no image: no `![alt](url)`, `<img>`, `<picture>`, `<video>`, `<audio>` or `<source>` outside code. Images quoted in code spans or fenced code are text and pass.',
+		why: 'Every runbook is in the offline kit, which must open with no network; the build fails when the kit would fetch anything, so the gate says so first, at the line, and `check` passing means `build` passes.',
+		fix: 'Describe what the image shows in words or a table, and link to it instead ([diagram](https://…)) if it must be seen.',
+	},
+	{
 		id: 'escalation-coverage',
 		title: 'Escalation covers every surface and severity',
 		level: 'error',

@@ -23,6 +23,7 @@ import { checkReferences } from './references.ts';
 import { checkReviews } from './review.ts';
 import { checkRollback } from './rollback.ts';
 import { checkRunbookLinks } from './runbook-links.ts';
+import { checkRunbookImages } from './runbook-images.ts';
 import { checkRunbookSections } from './runbook-sections.ts';
 import { checkRunSheets } from './run-sheet.ts';
 import { checkSlos } from './slos.ts';
@@ -40,6 +41,7 @@ const RULE_FAMILIES: readonly ((ctx: RuleContext) => void)[] = [
 	checkRunbookLinks,
 	checkRunbookSections,
 	checkRollback,
+	checkRunbookImages,
 	checkEscalation,
 	checkPaging,
 	checkOnCallCoverage,
