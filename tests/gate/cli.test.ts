@@ -146,7 +146,11 @@ describe('check CLI: github', () => {
 				.replace('lastReviewed: 2026-11-01', i < 12 ? 'lastReviewed: 2026-01-01' : 'lastReviewed: 2026-09-01');
 		}
 		const tree = copyTree(GOOD, files);
-		const changed = Array.from({ length: 11 }, (_, i) => `services/unowned-${i}.go`).join('\n');
+		// The change touches the payments surface (one of its runbooks), so pull-request mode judges all its files.
+		const changed = [
+			...Array.from({ length: 11 }, (_, i) => `services/unowned-${i}.go`),
+			'content/runbooks/payments/extra-00.mdx',
+		].join('\n');
 		try {
 			const summary = join(work, 'summary-2.md');
 			const r = runCli(['--root', tree.root, '--today', TODAY, '--format', 'github', '--changed-files', '-'], {

@@ -94,7 +94,9 @@ describe('policy.sectionAliases', () => {
 });
 
 describe('policy.requiredSectionsByTier', () => {
-	const SHORT = '\n## Summary\n\nPayments fail.\n\n## Mitigation\n\nShift traffic.\n';
+	// Detection stays: the fixture's SLO lands its burn alerts there.
+	const SHORT =
+		'\n## Summary\n\nPayments fail.\n\n## Detection\n\nThe alert fires.\n\n## Mitigation\n\nShift traffic.\n';
 
 	it('a tier can need fewer sections, and then no rollback section either', () => {
 		const m = mutate((m) => {
@@ -119,7 +121,7 @@ describe('policy.requiredSectionsByTier', () => {
 			setBody(runbook(m), SHORT);
 			policy(m).requiredSectionsByTier = { '3': ['Summary', 'Mitigation'] };
 		});
-		expect(check(m).filter((l) => l.includes('runbook-required-sections'))).toHaveLength(5);
+		expect(check(m).filter((l) => l.includes('runbook-required-sections'))).toHaveLength(4);
 	});
 
 	it('refuses a tier that does not exist', () => {
