@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeExportSet } from '../src/adapters/alert-files.ts';
 import { loadContent } from '../src/adapters/content-loader.ts';
+import { promqlTools } from '../src/adapters/promql-tools.ts';
 import { buildExportSet } from '../src/core/alerts/export-set.ts';
 import { compareFindings, formatFinding } from '../src/core/content/finding.ts';
 
@@ -50,7 +51,7 @@ function main(argv: string[]): number {
 		);
 		return 1;
 	}
-	const set = buildExportSet(model, args.system ? { system: args.system } : {});
+	const set = buildExportSet(model, { ...(args.system ? { system: args.system } : {}), promql: promqlTools().parser });
 	const out = resolve(root, args.out!);
 	const { written, removed, kept } = writeExportSet(out, set.files);
 	for (const s of set.skipped)

@@ -15,6 +15,7 @@ import { indexBuiltSite } from '../../src/adapters/alert-files.ts';
 import { loadContent } from '../../src/adapters/content-loader.ts';
 import { alertPagePath, alertPageUrl, declaredAlerts, runbookUrl } from '../../src/core/alerts/declared-alert.ts';
 import { alertLandingHref, runbookRefHref } from '../../src/core/site/site-links.ts';
+import { promqlTools } from '../../src/adapters/promql-tools.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { resolveSiteLink } from '../../src/core/alerts/site-index.ts';
 import { VERIFY_RULES } from '../../src/core/alerts/verify-rules.ts';
@@ -102,13 +103,13 @@ describe('/exports/', () => {
 	afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 	it('serves byte for byte what npm run alerts:export writes', () => {
-		const files = buildExportSet(model).files;
+		const files = buildExportSet(model, { promql: promqlTools().parser }).files;
 		expect(files.length).toBeGreaterThan(alerts.length);
 		for (const f of files) expect(read(`exports/${f.path}`), f.path).toBe(readFileSync(join(out, f.path), 'utf8'));
 	});
 
 	it('links into the site only to pages and sections that exist', () => {
-		const urls = buildExportSet(model).files.flatMap((f) =>
+		const urls = buildExportSet(model, { promql: promqlTools().parser }).files.flatMap((f) =>
 			[...f.text.matchAll(/https:\/\/launchbook\.example\.com[^\s"')\]\\]*/g)].map((m) => m[0]),
 		);
 		expect(urls.length).toBeGreaterThan(alerts.length * 3);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
+import { promqlTools } from '../../src/adapters/promql-tools.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { FIXTURE_ROOT, GOLDEN_DIR, NODE, REPO } from './support/paths.ts';
 
@@ -36,7 +37,7 @@ function exportCli(args: string[]) {
 	return spawnSync(NODE, [join(REPO, 'scripts/alerts-export.ts'), ...args], { encoding: 'utf8', cwd: REPO });
 }
 
-const set = buildExportSet(loadContent(FIXTURE_ROOT));
+const set = buildExportSet(loadContent(FIXTURE_ROOT), { promql: promqlTools().parser });
 
 if (update) {
 	rmSync(GOLDEN_DIR, { recursive: true, force: true });
@@ -115,7 +116,7 @@ describe('alert exports of the fixture content', () => {
 		const model = loadContent(FIXTURE_ROOT);
 		const edge = model.surfaces.find((s) => s.data.id === 'edge')!;
 		const copy = { ...edge, file: 'content/surfaces/edge-copy.yaml', data: { ...edge.data, id: 'edge-copy' } };
-		const dup = buildExportSet({ ...model, surfaces: [...model.surfaces, copy] });
+		const dup = buildExportSet({ ...model, surfaces: [...model.surfaces, copy] }, { promql: promqlTools().parser });
 		expect(dup.files.filter((f) => f.path === 'cloud-monitoring/edge-cert-expiring.json')).toHaveLength(1);
 		expect(dup.skipped).toContainEqual({
 			alertId: 'edge-cert-expiring',

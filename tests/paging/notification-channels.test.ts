@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.ts';
+import { promqlTools } from '../../src/adapters/promql-tools.ts';
 import { buildExportSet } from '../../src/core/alerts/export-set.ts';
 import { REPO } from '../alerts/support/paths.ts';
 import { expectedFirstReceivers } from './support/matrix.ts';
 
 const model = loadContent(REPO);
-const files = new Map(buildExportSet(model).files.map((f) => [f.path, f.text]));
+const files = new Map(buildExportSet(model, { promql: promqlTools().parser }).files.map((f) => [f.path, f.text]));
 const policies = [...files].filter(([p]) => p.startsWith('cloud-monitoring/'));
 const channels = [...files].filter(([p]) => p.startsWith('cloud-monitoring-channels/'));
 

@@ -18,7 +18,9 @@ import {
 import { alertPolicy, policyBlocker, renderAlertPolicy } from './alert-policy.ts';
 import { type CatalogOptions, catalogEntities, renderCatalog } from './backstage-catalog.ts';
 import { declaredAlerts } from './declared-alert.ts';
+import { absenceRuleGroup } from './absence-rules.ts';
 import { declaredSlos } from './declared-slo.ts';
+import type { PromqlParser } from './promql.ts';
 import { isPromqlAlert, prometheusRuleGroups, renderPrometheusRuleFile } from './prometheus-rules.ts';
 import { burnAlertPolicies, renderJson, serviceLevelObjective, sloPolicyBlocker } from './slo-cloud-monitoring.ts';
 import { type SloRuleGroup, sloRuleGroups, sloRulesBlocker } from './slo-rules.ts';
@@ -59,7 +61,10 @@ export const CATALOG_PATH = 'backstage/catalog-info.yaml';
 
 export function buildExportSet(
 	model: Pick<ContentModel, 'config' | 'surfaces' | 'teams' | 'severities' | 'runbooks' | 'vendors' | 'escalation'>,
-	options: CatalogOptions = {},
+	options: CatalogOptions & {
+		/** Prometheus's PromQL parser (`promqlTools().parser`), for the absence alerts. */
+		readonly promql: PromqlParser;
+	},
 ): ExportSet {
 	const siteUrl = model.config.site.url;
 	const alerts = declaredAlerts(model);
@@ -68,6 +73,11 @@ export function buildExportSet(
 	const skippedSlos: SkippedSlo[] = [];
 	const slos = declaredSlos(model);
 	const sourceOf = new Map([...alerts, ...slos].map((d) => [d.surface.id, d.file]));
+	const paging = alertmanagerConfig(model);
+	const firstReceivers = new Map(paging.plan.routing.map((r) => [`${r.surface}\0${r.severity}`, r.receivers]));
+	/** Channels of the receivers the escalation matrix names first for a surface and severity. */
+	const channelsFor = (surfaceId: string, severity: string) =>
+		(firstReceivers.get(`${surfaceId}\0${severity}`) ?? []).map((r) => channelName(model.config.paging, r));
 	const groupsOf = new Map<string, { name: string; rules: readonly object[] }[]>();
 	for (const group of prometheusRuleGroups(alerts, siteUrl)) groupsOf.set(group.name, [group]);
 	for (const d of slos) {
@@ -90,8 +100,12 @@ export function buildExportSet(
 			continue;
 		}
 		files.push({ path: sloFilePath(d.slo.id), text: renderJson(serviceLevelObjective(d)) });
-		for (const { key, policy } of burnAlertPolicies(d, siteUrl))
+		for (const { key, policy } of burnAlertPolicies(d, siteUrl, (severity) => channelsFor(d.surface.id, severity)))
 			files.push({ path: burnPolicyFilePath(d.slo.id, key), text: renderJson(policy) });
+	}
+	for (const surfaceId of [...new Set([...alerts, ...slos].map((d) => d.surface.id))]) {
+		const absent = absenceRuleGroup(surfaceId, alerts, slos, options.promql, siteUrl);
+		if (absent) groupsOf.set(surfaceId, [...(groupsOf.get(surfaceId) ?? []), absent]);
 	}
 	for (const [surfaceId, groups] of groupsOf) {
 		files.push({
@@ -99,8 +113,6 @@ export function buildExportSet(
 			text: renderPrometheusRuleFile(groups, sourceOf.get(surfaceId)!),
 		});
 	}
-	const paging = alertmanagerConfig(model);
-	const firstReceivers = new Map(paging.plan.routing.map((r) => [`${r.surface}\0${r.severity}`, r.receivers]));
 	const channelsOf = (d: (typeof alerts)[number]) =>
 		(firstReceivers.get(`${d.surface.id}\0${d.alert.severity}`) ?? []).map((r) => channelName(model.config.paging, r));
 	const seen = new Set<string>();

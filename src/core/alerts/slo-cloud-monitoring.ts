@@ -83,7 +83,12 @@ export function sloPolicyBlocker(d: DeclaredSlo): string | undefined {
 	return undefined;
 }
 
-export function burnAlertPolicy(d: DeclaredSlo, c: BurnCondition, siteUrl: string): Record<string, unknown> {
+export function burnAlertPolicy(
+	d: DeclaredSlo,
+	c: BurnCondition,
+	siteUrl: string,
+	channels: readonly string[] = [],
+): Record<string, unknown> {
 	const severity = c.tier === 'page' ? d.page! : d.ticket!;
 	const factor = burnFactor(c, d.slo.window);
 	const runbook = runbookUrl(siteUrl, d.slo.runbook!);
@@ -125,6 +130,7 @@ export function burnAlertPolicy(d: DeclaredSlo, c: BurnCondition, siteUrl: strin
 		enabled: true,
 		severity: policySeverity(severityLevel(severity.id, severity.severity)!),
 		conditions: [burnCondition(d, c, c.long), burnCondition(d, c, c.short)],
+		notificationChannels: [...channels],
 		documentation: {
 			content: clip(content, POLICY_LIMITS.contentChars),
 			mimeType: 'text/markdown',
@@ -137,8 +143,15 @@ export function burnAlertPolicy(d: DeclaredSlo, c: BurnCondition, siteUrl: strin
 	};
 }
 
-export function burnAlertPolicies(d: DeclaredSlo, siteUrl: string): { key: string; policy: Record<string, unknown> }[] {
-	return BURN_CONDITIONS.map((c) => ({ key: burnPolicyKey(c), policy: burnAlertPolicy(d, c, siteUrl) }));
+export function burnAlertPolicies(
+	d: DeclaredSlo,
+	siteUrl: string,
+	channelsOf: (severity: string) => readonly string[] = () => [],
+): { key: string; policy: Record<string, unknown> }[] {
+	return BURN_CONDITIONS.map((c) => ({
+		key: burnPolicyKey(c),
+		policy: burnAlertPolicy(d, c, siteUrl, channelsOf((c.tier === 'page' ? d.page : d.ticket)!.id)),
+	}));
 }
 
 /** JSON text as the policies are written: two-space indent, trailing newline. */

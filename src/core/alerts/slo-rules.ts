@@ -29,6 +29,7 @@ export interface RecordingRule {
 export interface SloAlertRule {
 	readonly alert: string;
 	readonly expr: string;
+	readonly for?: string;
 	readonly labels: Readonly<Record<string, string>>;
 	readonly annotations: Readonly<Record<string, string>>;
 }

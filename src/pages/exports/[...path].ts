@@ -5,9 +5,13 @@
 import type { APIRoute } from 'astro';
 import { getSiteModel } from '../../adapters/site-data.ts';
 import { buildExportSet } from '../../core/alerts/export-set.ts';
+import { promqlTools } from '../../adapters/promql-tools.ts';
 
 export function getStaticPaths() {
-	return buildExportSet(getSiteModel()).files.map((f) => ({ params: { path: f.path }, props: { text: f.text } }));
+	return buildExportSet(getSiteModel(), { promql: promqlTools().parser }).files.map((f) => ({
+		params: { path: f.path },
+		props: { text: f.text },
+	}));
 }
 
 const TYPES: Record<string, string> = { json: 'application/json', yaml: 'application/yaml' };
