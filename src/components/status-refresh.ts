@@ -7,7 +7,7 @@
 import { formatAgo } from '../core/status/format.ts';
 import type { CheckStatus, StatusReport, SurfaceStatus } from '../core/status/report.ts';
 import { isStale } from '../core/status/staleness.ts';
-import { deriveSurfaceState } from '../core/status/surface-state.ts';
+import { deriveSurfaceState, worstFirst } from '../core/status/surface-state.ts';
 import type { StatusState } from '../core/status/state.ts';
 
 type CompactCheck = Pick<CheckStatus, 'name' | 'state' | 'observedAt' | 'stale'>;
@@ -90,6 +90,25 @@ function renderPage(root: HTMLElement, report: StatusReport, now: Date): void {
 	const staleAfter = report.staleAfterMinutes;
 	const generated = root.querySelector<HTMLElement>('[data-lb-generated]');
 	if (generated) generated.textContent = `${ago(report.generatedAt, now)} (${report.generatedAt})`;
+	const summary = root.querySelector<HTMLElement>('[data-lb-status-summary]');
+	if (summary) {
+		const section = summary.closest('section');
+		if (section) section.hidden = false;
+		const items = worstFirst(
+			report.surfaces.map((s) => ({ id: s.id, name: s.name, ...deriveSurfaceState(s.checks, now, staleAfter) })),
+		);
+		summary.replaceChildren(
+			...items.map((x) => {
+				const li = el('li');
+				li.dataset.surface = x.id;
+				li.dataset.state = x.state;
+				const a = el('a', undefined, x.name);
+				a.href = `#surface-${x.id}`;
+				li.append(a, ' ', pill(x.state, x.state), ' ', el('span', 'lb-status-reason', x.reason));
+				return li;
+			}),
+		);
+	}
 	const list = root.querySelector<HTMLElement>('[data-lb-surfaces]');
 	if (list) list.replaceChildren(...report.surfaces.map((s) => renderSurface(s, now, staleAfter)));
 }

@@ -200,6 +200,18 @@ describe.skipIf(CHROMIUM.skipReason !== undefined)('the incident header in Chrom
 						).toBe('down');
 						if (url.startsWith('/runbooks/')) await screenshot(page, vp, 'runbook-down-banner');
 					}
+					// The status page says it at a glance, worst first: the down surface leads, old data is unknown, none is ok.
+					await page.goto(`${base}/status/`);
+					const glance = page.locator('[data-lb-status-summary] li');
+					expect(
+						await eventually(async () => (await glance.first().getAttribute('data-surface')) === surface.id, 10_000),
+					).toBe(true);
+					expect(await glance.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-state')))).toEqual([
+						'down',
+						...model.surfaces.filter((s) => s.id !== surface.id).map(() => 'unknown'),
+					]);
+					expect(await wholeInViewport(page, '[data-lb-status-summary] li:first-child')).toBe(true);
+					await screenshot(page, vp, 'status-at-a-glance');
 					// Another surface with 6-hour-old data: no banner, and its badge is grey, never ok.
 					const other = model.surfaces.find((s) => s.id !== surface.id)!;
 					await page.goto(`${base}/surfaces/${other.id}/`);

@@ -56,3 +56,10 @@ export function deriveSurfaceState(
 	}
 	return { state: 'ok', reason: `All ${checks.length} checks are ok.` };
 }
+
+const WORST_FIRST: Record<StatusState, number> = { down: 0, degraded: 1, unknown: 2, ok: 3 };
+
+/** Surfaces with their derived state, worst first (down, degraded, unknown, ok), then by name. */
+export function worstFirst<T extends { readonly name: string; readonly state: StatusState }>(items: readonly T[]): T[] {
+	return [...items].sort((a, b) => WORST_FIRST[a.state] - WORST_FIRST[b.state] || a.name.localeCompare(b.name));
+}
