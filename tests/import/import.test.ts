@@ -231,13 +231,14 @@ describe('npm run import', () => {
 		expect(snapshot(root)).toEqual(once);
 	});
 
-	it('refuses an unparsable rule file and a runbook with no title, naming file and line (exit 1)', () => {
+	it('refuses an unparsable rule file, unparsable front matter and a runbook with no title, naming file and line (exit 1)', () => {
 		const root = target();
 		const r = run(['--root', root, ...ARGS, `${FIX}/refused`, `${FIX}/runbooks/jekyll`]);
 		expect(r.status).toBe(1);
 		const lines = r.stdout.split('\n');
 		expect(lines).toContain(`wrote content/runbooks/checkout/payment-provider-errors.mdx`);
 		expect(lines.filter((l) => l.startsWith('refused: '))).toEqual([
+			`refused: ${FIX}/refused/bad-front-matter.md:4: the front matter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])`,
 			`refused: ${FIX}/refused/no-title.md:1: the runbook has no title; give it front matter \`title:\` or a "# Title" heading`,
 			`refused: ${FIX}/refused/broken-rules.yaml:6: Sequence item without - indicator`,
 		]);
@@ -260,7 +261,7 @@ describe('npm run import', () => {
 	});
 
 	it('the real gate finds no content-schema or content-mdx problem in the imported files', () => {
-		const root = target();
+		const root = target(true);
 		expect(run(['--root', root, ...ARGS, ...INPUTS]).status).toBe(0);
 		const gate = runCli(['--root', root, '--today', TODAY]);
 		// Findings go to stderr; the gate read the imported files and reports what still needs a person in them.
@@ -270,6 +271,9 @@ describe('npm run import', () => {
 		expect(report).toContain('content/runbooks/checkout/checkout-latency-high.mdx:');
 		expect(report).toContain('content/runbooks/checkout/payment-provider-errors.mdx:');
 		expect(report).not.toMatch(/content-schema|content-mdx/);
+		// Meaning and Overview were renamed to Summary through policy.sectionAliases, which the gate reads too.
+		expect(report).toContain('has no "## Detection" section');
+		expect(report).not.toContain('has no "## Summary" section');
 		// Each imported alert landing on an imported runbook lands on a section the gate accepts.
 		expect(report).not.toMatch(/alert "(checkout-latency-high|provider-authorisation-failures)"/);
 	});
