@@ -11,6 +11,7 @@ import type { ExportFile } from '../core/alerts/export-set.ts';
 import { indexHtmlPage, type PageIndex, pagePathOf, type SiteIndex } from '../core/alerts/site-index.ts';
 import type { ParsedAlertFile, ParsedDocument } from '../core/alerts/verify.ts';
 import type { SourcePosition } from '../core/content/finding.ts';
+import { yamlTooDeep } from '../core/content/nesting.ts';
 import { yamlPositions } from '../core/content/yaml-positions.ts';
 import { listTree, type Refusal, readRegularFile } from './regular-files.ts';
 
@@ -72,6 +73,8 @@ export function parseAlertText(text: string, file: string, discovered = false): 
 		// Valid JSON holds tabs only as whitespace; YAML refuses tab indentation. Same length, same positions.
 		source = source.replace(/\t/g, ' ');
 	}
+	const deep = yamlTooDeep(source);
+	if (deep) return { file, syntaxError: { line: deep.line, column: deep.column, message: deep.message } };
 	const docs = parseAllDocuments(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const list = Array.isArray(docs) ? docs : [];
 	for (const doc of list) {

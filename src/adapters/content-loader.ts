@@ -12,6 +12,8 @@ import {
 	type CollectionSpec,
 	idFromPath,
 	isPublished,
+	pathIdProblem,
+	suggestPathId,
 } from '../core/content/collections.ts';
 import type { Finding, SourcePosition } from '../core/content/finding.ts';
 import { LOAD_PROBLEMS, type LoadProblemId } from '../core/content/load-problems.ts';
@@ -21,6 +23,7 @@ import type { ContentModel, DocumentEntry, Entry } from '../core/content/model.t
 import { describeIssue, fieldPath } from '../core/content/schema-issues.ts';
 import { type Config, ConfigSchema } from '../core/schemas/config.ts';
 import { type CutText, cutTextValues } from '../core/content/yaml-comments.ts';
+import { markdownTooDeep, yamlTooDeep } from '../core/content/nesting.ts';
 import { yamlPositions } from '../core/content/yaml-positions.ts';
 import { type Inventory, listTree, type Refusal, readRegularFile } from './regular-files.ts';
 
@@ -151,6 +154,11 @@ function isPrefixOfValid(bytes: Uint8Array, end: number): boolean {
 
 /** Parse YAML keeping the line and column of every key and list item. */
 function parseYaml(text: string, file: string, lineOffset: number, problems: Problems): Parsed | undefined {
+	const deep = yamlTooDeep(text);
+	if (deep) {
+		problems.add('content-too-deep', file, { line: deep.line + lineOffset, column: deep.column }, `${deep.message}.`);
+		return undefined;
+	}
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const at = (offset: number): SourcePosition => {
@@ -313,6 +321,14 @@ function listFiles(inventory: Inventory, folder: string, format: 'yaml' | 'mdx')
 		.filter((f) => isPublished(f, format));
 }
 
+/** Report a body nested too deep for the Markdown parser (which would overflow or take for ever); `true` when it is. */
+function bodyTooDeep(body: string, lineOffset: number, file: string, problems: Problems): boolean {
+	const deep = markdownTooDeep(body);
+	if (!deep) return false;
+	problems.add('content-too-deep', file, { line: deep.line + lineOffset, column: deep.column }, `${deep.message}.`);
+	return true;
+}
+
 function splitFrontmatter(
 	text: string,
 	file: string,
@@ -387,6 +403,18 @@ function loadCollection(
 	for (const relFile of listFiles(inventory, spec.path, spec.format)) {
 		const abs = join(base, relFile);
 		const file = `${CONTENT_DIR}/${spec.path}/${relFile}`;
+		const pathId = spec.idFrom === 'path' ? pathIdProblem(idFromPath(relFile)) : undefined;
+		if (pathId) {
+			const ext = /\.[^./]+$/.exec(relFile)?.[0] ?? '';
+			problems.add(
+				'content-path-id',
+				file,
+				{ line: 1, column: 1 },
+				`the file name gives the id "${idFromPath(relFile)}", but ${pathId}.`,
+				`Rename the file to content/${spec.path}/${suggestPathId(idFromPath(relFile))}${ext.toLowerCase()} (lower-case ASCII letters, digits and single hyphens), and update what links to it.`,
+			);
+			continue;
+		}
 		const text = readText(abs, file, problems);
 		if (text === undefined) continue;
 		if (spec.format === 'yaml') {
@@ -401,6 +429,7 @@ function loadCollection(
 		const split = splitFrontmatter(text, file, problems);
 		if (!split) continue;
 		const parsed = parseYaml(split.frontmatter, file, 1, problems);
+		if (bodyTooDeep(split.body, split.bodyLine, file, problems)) continue;
 		let outline;
 		try {
 			outline = outlineMarkdown(split.body, split.bodyLine);
@@ -457,6 +486,7 @@ function checkBodies(root: string, inventory: Inventory, problems: Problems): vo
 		if (text === undefined) continue;
 		const split = text.startsWith('---') ? splitFrontmatter(text, file, quiet) : undefined;
 		const body = split ? split.body : text;
+		if (bodyTooDeep(body, split ? split.bodyLine : 0, file, problems)) continue;
 		const docs = file.startsWith(docsPrefix);
 		const lineOffset = split ? split.bodyLine : 0;
 		const judged = bodySafety(body, {

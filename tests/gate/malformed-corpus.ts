@@ -469,6 +469,110 @@ export const MALFORMED: readonly MalformedCase[] = [
 		only: true,
 	},
 	{
+		name: 'YAML nested 5,000 flow lists deep',
+		files: { [PAYMENTS]: replace(payments, 'tier: 1', `tier: 1\nextra: ${'['.repeat(5000)}${']'.repeat(5000)}`) },
+		expect: `${PAYMENTS}:5:71  error  content-too-deep  YAML here is nested 65 levels deep; the limit is 64, so the file is not parsed. Flatten the structure:`,
+		only: true,
+	},
+	{
+		name: 'YAML nested 200 mappings deep',
+		files: {
+			[PAYMENTS]: replace(
+				payments,
+				'tier: 1',
+				`tier: 1\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} x`,
+			),
+		},
+		expect: `${PAYMENTS}:69:65  error  content-too-deep  YAML here is nested 65 levels deep; the limit is 64, so the file is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'YAML compact lists 5,000 deep in frontmatter',
+		files: { [RB]: replace(runbook, 'alerts: [payments-errors]', `alerts:\n  - ${'- '.repeat(5000)}x`) },
+		expect: `${RB}:6:3  error  content-too-deep  YAML here is nested 5003 levels deep; the limit is 64, so the file is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'Markdown: 10,000 nested block quotes',
+		files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', `${'>'.repeat(10000)} deep`) },
+		expect: `${RB}:27:10002  error  content-too-deep  block quotes and lists here are nested 10000 levels deep; the limit is 32, so the body is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'Markdown: a list nested 40 levels deep',
+		files: {
+			[RB]: replace(
+				runbook,
+				'Shift traffic to the last good revision.',
+				Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- step`).join('\n'),
+			),
+		},
+		expect: `${RB}:59:67  error  content-too-deep  block quotes and lists here are nested 33 levels deep; the limit is 32, so the body is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'Markdown: 30,000 emphasis markers in one paragraph',
+		files: { [RB]: replace(runbook, 'Shift traffic to the last good revision.', '*a'.repeat(30000)) },
+		expect: `${RB}:27:201  error  content-too-deep  this paragraph has more than 100 emphasis markers; the body is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'Markdown: 5,000 nested tags',
+		files: {
+			[RB]: replace(
+				runbook,
+				'Shift traffic to the last good revision.',
+				`${'<b>'.repeat(5000)}x${'</b>'.repeat(5000)}`,
+			),
+		},
+		expect: `${RB}:27:97  error  content-too-deep  tags here are nested 33 levels deep; the limit is 32, so the body is not parsed.`,
+		only: true,
+	},
+	{
+		name: 'Markdown: a guide page nested too deep (not a collection, still refused)',
+		files: { 'content/docs/guide.md': `# Guide\n\n${'>'.repeat(100)} deep\n` },
+		expect:
+			'content/docs/guide.md:3:102  error  content-too-deep  block quotes and lists here are nested 100 levels deep;',
+		only: true,
+	},
+	{
+		name: 'a runbook file name with a Cyrillic look-alike letter',
+		files: { [RB]: null, 'content/runbooks/payments/err\u043Ers.mdx': runbook },
+		expect:
+			'content/runbooks/payments/err\u043Ers.mdx:1:1  error  content-path-id  the file name gives the id "payments/err\u043Ers", but "err\u043Ers" is not a kebab-case id of lower-case ASCII letters, digits and single hyphens (it contains U+043E). Rename the file to content/runbooks/payments/errrs.mdx',
+	},
+	{
+		name: 'a runbook file name with capitals and a space',
+		files: { [RB]: null, 'content/runbooks/payments/Payment Errors.mdx': runbook },
+		expect:
+			'content/runbooks/payments/Payment Errors.mdx:1:1  error  content-path-id  the file name gives the id "payments/Payment Errors", but "Payment Errors" is not a kebab-case id of lower-case ASCII letters, digits and single hyphens (it contains "P"). Rename the file to content/runbooks/payments/payment-errors.mdx (lower-case ASCII letters, digits and single hyphens), and update what links to it.',
+	},
+	{
+		name: 'a comms file name of 200 characters',
+		files: { [`content/comms/${'a'.repeat(200)}.mdx`]: read('content/comms/resolved-internal.mdx') },
+		expect: `content/comms/${'a'.repeat(200)}.mdx:1:1  error  content-path-id  the file name gives the id "${'a'.repeat(200)}", but "${'a'.repeat(20)}…" is 200 characters long; the limit is 64.`,
+		only: true,
+	},
+	{
+		name: 'a tabletop nested four folders deep',
+		files: { 'content/tabletops/a/b/c/d.mdx': read('content/tabletops/2026-10-regional-outage.mdx') },
+		expect:
+			'content/tabletops/a/b/c/d.mdx:1:1  error  content-path-id  the file name gives the id "a/b/c/d", but it is nested 4 folders deep; ids have at most 3 parts.',
+		only: true,
+	},
+	{
+		name: 'an id field longer than 64 characters',
+		files: {
+			'content/risks/ledger-lag.yaml': replace(
+				read('content/risks/ledger-lag.yaml'),
+				'id: ledger-lag',
+				`id: ${'x'.repeat(65)}`,
+			),
+		},
+		expect:
+			'content/risks/ledger-lag.yaml:1:1  error  content-schema  id: expected text of at most 64 character(s), found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...".',
+	},
+	{
 		name: 'a missing escalation file',
 		files: { 'content/escalation/ledger.yaml': null },
 		expect: `${LEDGER}:1:1  error  escalation-coverage  surface "ledger" has no escalation policy.`,

@@ -75,3 +75,48 @@ export function isPublished(relativeToCollection: string, format: CollectionSpec
 export function idFromPath(relativeToCollection: string): string {
 	return relativeToCollection.replace(/\\/g, '/').replace(/\.(ya?ml|mdx?)$/i, '');
 }
+
+/** Longest id accepted, from a field or from a path segment. */
+export const MAX_ID_LENGTH = 64;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Why an id taken from a file path is not a valid id (each segment ASCII kebab-case, at most
+ * {@link MAX_ID_LENGTH} characters, at most three segments), or `undefined` when it is. Such
+ * ids become page paths: look-alike letters (Cyrillic "а" for Latin "a") would make a page that
+ * impersonates another.
+ */
+export function pathIdProblem(id: string): string | undefined {
+	const segments = id.split('/');
+	if (segments.length > 3) return `it is nested ${segments.length} folders deep; ids have at most 3 parts`;
+	for (const segment of segments) {
+		if (segment.length > MAX_ID_LENGTH)
+			return `"${segment.slice(0, 20)}…" is ${segment.length} characters long; the limit is ${MAX_ID_LENGTH}`;
+		if (!KEBAB.test(segment)) {
+			const odd = [...segment].find((c) => !/[a-z0-9-]/.test(c));
+			const shown =
+				odd === undefined
+					? ''
+					: ` (it contains ${/[\x21-\x7e]/.test(odd) ? `"${odd}"` : `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`})`;
+			return `"${segment}" is not a kebab-case id of lower-case ASCII letters, digits and single hyphens${shown}`;
+		}
+	}
+	return undefined;
+}
+
+/** A kebab-case spelling of a path id, to suggest as the new file name. */
+export function suggestPathId(id: string): string {
+	return id
+		.split('/')
+		.map(
+			(segment) =>
+				segment
+					.normalize('NFKD')
+					.replace(/[^\x00-\x7f]/g, '')
+					.toLowerCase()
+					.replace(/[^a-z0-9]+/g, '-')
+					.replace(/^-+|-+$/g, '')
+					.slice(0, MAX_ID_LENGTH) || 'x',
+		)
+		.join('/');
+}

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const IdSchema = z
 	.string({ error: 'expected a kebab-case id such as "billing-events"' })
+	.max(64, { error: 'expected an id of at most 64 characters' })
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 		error: 'expected a kebab-case id such as "billing-events" (lower-case letters, digits and single hyphens)',
 	});
