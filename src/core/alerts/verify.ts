@@ -277,7 +277,9 @@ export function expandTemplate(
 ): Expansion {
 	if (!text.includes('{{')) return { kind: 'text', text };
 	let reason: string | undefined;
-	const out = text.replace(/\{\{-?\s*([^}]*?)\s*-?\}\}/g, (whole, body: string) => {
+	// One greedy class between the braces, trimmed in code: `\s*([^}]*?)\s*` backtracked quadratically on long blanks.
+	const out = text.replace(/\{\{([^}]*)\}\}/g, (whole, inner: string) => {
+		const body = trimTemplateAction(inner);
 		const m =
 			/^(\$labels|\.Labels|\$externalLabels|\.ExternalLabels)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(body) ??
 			/^index\s+(\$labels|\.Labels|\$externalLabels|\.ExternalLabels)\s+"([^"]+)"$/.exec(body);
@@ -560,4 +562,12 @@ export function rollUpFindings(findings: readonly Finding[], limit = 20): Findin
 		}
 	}
 	return out.sort(compareFindings);
+}
+
+/** The body of a Go template action without its `-` trim markers and surrounding white space. */
+function trimTemplateAction(inner: string): string {
+	let body = inner;
+	if (body.startsWith('-')) body = body.slice(1);
+	if (body.endsWith('-')) body = body.slice(0, -1);
+	return body.trim();
 }

@@ -84,11 +84,15 @@ export function externalReferences(html: string): string[] {
 		if (!value!.startsWith('data:')) found.push(`<${tag} ${attr}="${value}">`);
 	}
 	for (const m of html.matchAll(/<link\b[^>]*>/gi)) found.push(m[0]);
-	for (const m of html.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
-		const value = m[2]!.trim();
+	// One class inside the parentheses, unquoted in code: the quantifiers of `\s*(['"]?)([^'")]*)\1\s*` overlapped.
+	for (const m of html.matchAll(/url\(([^)]*)\)/gi)) {
+		const value = m[1]!
+			.trim()
+			.replace(/^(['"])([^'"]*)\1$/, '$2')
+			.trim();
 		if (!value.startsWith('data:') && !value.startsWith('#')) found.push(`url(${value})`);
 	}
-	for (const m of html.matchAll(/@import\s+[^;]+;/gi)) found.push(m[0]);
+	for (const m of html.matchAll(/@import\s[^;]*;/gi)) found.push(m[0]);
 	return found;
 }
 

@@ -17,7 +17,8 @@ const UNSAFE = /[<{}\\*_[\]~&\t\r]|^\s*(?:import|export)\s/;
 /** At the start of a line, outside tables, these start a block quote. */
 const QUOTE = /^\s*>/;
 const FENCE = /^(`{3,})([^`]*)$/;
-const HEADING = /^(#{1,6})(?:[ ]+(.*))?$/;
+/** The look-ahead keeps the spaces with `[ ]+`: `(.*)` cannot trade them back (quadratic on a line of blanks and a CR). */
+const HEADING = /^(#{1,6})(?:[ ]+(?![ ])(.*))?$/;
 const ORDERED = /^(\d{1,9})([.)]) (\S.*)$/;
 const BULLET = /^([-+]) (\S.*)$/;
 const ONLY_RULE_CHARS = /^[ \-=:|]+$/;
@@ -98,6 +99,17 @@ function inline(text: string, cell = false): string {
 }
 
 const isBlank = (line: string) => line.trim() === '';
+
+/** A heading's text without a closing run of `#` (after a space, or the whole text), scanned from the end: linear. */
+function withoutClosingHashes(content: string): string {
+	let end = content.length;
+	while (end > 0 && content[end - 1] === '#') end--;
+	if (end === content.length) return content;
+	if (end === 0) return '';
+	if (content[end - 1] !== ' ') return content;
+	while (end > 0 && content[end - 1] === ' ') end--;
+	return content.slice(0, end);
+}
 /** A list item may start inside a paragraph only with a bullet or the number 1 (CommonMark, as micromark reads it). */
 const interruptsParagraph = (line: string) => BULLET.test(line) || ORDERED.exec(line)?.[1] === '1';
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -155,7 +167,7 @@ function parseBlocks(
 		if (heading) {
 			if (!top || !onHeading) throw new Unsupported();
 			let content = heading[2] ?? '';
-			content = content.replace(/(?:^|[ ]+)#+$/, '');
+			content = withoutClosingHashes(content);
 			onHeading({ depth: heading[1]!.length, text: inline(content).trim(), line: at });
 			previousParagraph = false;
 			i++;

@@ -3,9 +3,10 @@ import { PromDurationSchema } from './common.ts';
 import { SecretFileSchema } from './receiver.ts';
 
 /** An absolute directory on the Alertmanager host. */
-const AbsoluteDirSchema = z
+export const AbsoluteDirSchema = z
 	.string()
-	.regex(/^\/(?:[A-Za-z0-9_][A-Za-z0-9._-]*\/?)*$/, {
+	// Each part starts after a "/" it cannot share with the part before: linear, where `(?:part\/?)*` was exponential.
+	.regex(/^\/(?:[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*\/?)?$/, {
 		error: 'expected an absolute directory such as "/etc/alertmanager/secrets" (no "..", no spaces)',
 	})
 	.transform((p) => p.replace(/\/+$/, '') || '/');
