@@ -488,7 +488,13 @@ export const MALFORMED: readonly MalformedCase[] = [
 	},
 	{
 		name: 'YAML compact lists 5,000 deep in frontmatter',
-		files: { [RB]: replace(runbook, 'alerts: [payments-errors]', `alerts:\n  - ${'- '.repeat(5000)}x`) },
+		files: {
+			[RB]: replace(
+				runbook,
+				'alerts: [payments-errors, payments-success-burn-page, payments-success-burn-ticket]',
+				`alerts:\n  - ${'- '.repeat(5000)}x`,
+			),
+		},
 		expect: `${RB}:6:3  error  content-too-deep  YAML here is nested 5003 levels deep; the limit is 64, so the file is not parsed.`,
 		only: true,
 	},
