@@ -18,7 +18,8 @@ import { REPO } from './support.ts';
 
 const FILES = [
 	...(readdirSync(join(REPO, 'src/core'), { recursive: true }) as string[])
-		.filter((f) => f.endsWith('.ts'))
+		// src/core/import/ converts foreign documents once, by hand, before they become content: not reviewed here yet.
+		.filter((f) => f.endsWith('.ts') && !f.startsWith('import/'))
 		.map((f) => `src/core/${f}`),
 	'src/adapters/content-loader.ts',
 	'src/adapters/alert-files.ts',
