@@ -156,6 +156,24 @@ describe('verifyAlertFiles', () => {
 		]);
 	});
 
+	it('does not take a ServiceLevelObjective for an AlertPolicy', () => {
+		const slo = JSON.stringify({
+			displayName: 'Billing events processed within 30 s',
+			goal: 0.999,
+			rollingPeriod: '2419200s',
+			serviceLevelIndicator: { requestBased: { goodTotalRatio: { goodServiceFilter: 'x', totalServiceFilter: 'y' } } },
+		});
+		expect(
+			verifyAlertFiles({
+				files: [{ ...parseAlertText(slo, 'slo.json'), discovered: true }],
+				site: SITE,
+				siteUrl: URL_,
+				declared,
+			}),
+		).toEqual([]);
+		expect(brief(check('slo.json', slo))).toEqual(['1:1 verify-file-format']);
+	});
+
 	it('reads tab-indented JSON and points at the right line', () => {
 		const json =
 			'{\n\t"displayName": "BacklogHigh",\n\t"conditions": [],\n\t"documentation": {\n\t\t"mimeType": "text/html",\n\t\t"links": []\n\t}\n}\n';

@@ -415,9 +415,14 @@ const pathOf = (url: string): string => {
 	}
 };
 
-/** An AlertPolicy, not a NotificationChannel (which has a `type` and `labels` beside its `displayName`). */
+/**
+ * An AlertPolicy, not a NotificationChannel (which has a `type` and `labels` beside its
+ * `displayName`) nor a ServiceLevelObjective (a `serviceLevelIndicator` and a `goal`).
+ */
 const looksLikePolicy = (v: unknown): v is Obj =>
-	isObj(v) && ('conditions' in v || ('displayName' in v && !('type' in v && 'labels' in v)));
+	isObj(v) &&
+	('conditions' in v ||
+		('displayName' in v && !('type' in v && 'labels' in v) && !('serviceLevelIndicator' in v || 'goal' in v)));
 
 /** How to check a document, or undefined when it is neither rule groups nor AlertPolicies. */
 function checkerFor(doc: ParsedDocument): ((ctx: Context, report: Report) => void) | undefined {
