@@ -102,16 +102,17 @@ describe('fixture site, built on 2026-06-01', () => {
 	});
 
 	it('derives checklist items from the checks and never from typed status', () => {
-		// The fixture has coverage errors (a missing sev1 policy, thin runbooks) but only a tabletop warning (one overdue action).
+		// The fixture has coverage errors (a missing sev1 policy, thin runbooks) and one overdue tabletop action: the tabletop
+		// item is no-go while it is overdue, and the manual go carries no checked date, so it is stale, not go.
 		const html = main('/checklist/');
 		const rows = tagsOf(html, 'tr')
 			.filter((t) => t['data-item'])
 			.map((t) => `${t['data-item']}:${t['data-kind']}:${t['data-state']}`);
 		expect(rows).toEqual([
 			'coverage-clear:derived:no-go',
-			'tabletops-clear:derived:go',
+			'tabletops-clear:derived:no-go',
 			'status-green:derived:see-status',
-			'support-briefed:manual:go',
+			'support-briefed:manual:stale',
 		]);
 		expect(textOf(elementAt(html, '<tr id="item-status-green"')!)).toContain(
 			'derived from live-status (live status): see status page',
