@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { indexBuiltSite, listAlertFiles, readAlertFile, UsageError } from '../adapters/alert-files.ts';
 import { loadContent } from '../adapters/content-loader.ts';
 import { declaredAlerts } from '../core/alerts/declared-alert.ts';
+import { absenceAlertRefs } from '../core/alerts/absence-rules.ts';
 import { burnAlertRefs, declaredSlos } from '../core/alerts/declared-slo.ts';
+import { promqlTools } from '../adapters/promql-tools.ts';
 import { rollUpFindings, verifyAlerts } from '../core/alerts/verify.ts';
 import { ruleLevel } from '../core/rules/catalog.ts';
 import { compareFindings, formatFinding } from '../core/content/finding.ts';
@@ -102,6 +104,8 @@ function main(argv: string[]): number {
 			})),
 			// The burn-rate alerts alerts:export generates from each SLO.
 			...burnAlertRefs(declaredSlos(model)),
+			// The absence alerts it generates for every metric a surface's alerts and SLIs read.
+			...absenceRefs(model),
 		];
 		const result = verifyAlerts({
 			files,
@@ -145,6 +149,17 @@ function severityWords(name: string): string[] {
 		.toLowerCase()
 		.split(/[^a-z0-9]+/)
 		.filter((w) => w !== '' && !/^sev\d$/.test(w));
+}
+
+/** The generated absence alerts, as declared alerts (the PromQL parser loads only when some alert has PromQL). */
+function absenceRefs(model: ReturnType<typeof loadContent>): { id: string; name: string; runbook: string }[] {
+	const alerts = declaredAlerts(model);
+	const slos = declaredSlos(model);
+	if (!alerts.some((a) => a.alert.query?.language === 'promql') && !slos.some((d) => d.sli)) return [];
+	const { parser } = promqlTools();
+	return model.surfaces.flatMap((s) =>
+		absenceAlertRefs(s.data.id, alerts, slos, parser).map((r) => ({ id: r.name, name: r.name, runbook: r.runbook })),
+	);
 }
 
 /** Run `alerts:verify` with these arguments; returns the exit code. */

@@ -103,12 +103,15 @@ describe('check', () => {
 		const root = join(work, 'key-names');
 		spawnSync('cp', ['-r', GOOD, root]);
 		const file = join(root, 'content/surfaces/ledger.yaml');
-		writeFileSync(file, `${readFileSync(file, 'utf8')}"x\\n::add-mask::leak\\r::error::pwned": 1\n`);
+		const before = readFileSync(file, 'utf8');
+		// The key goes on the line after the fixture's last one.
+		const line = before.split('\n').length;
+		writeFileSync(file, `${before}"x\\n::add-mask::leak\\r::error::pwned": 1\n`);
 		const r = runCli(['--root', root, '--today', TODAY]);
 		expect(r.status).toBe(1);
 		expectNoInjectedCommand(r);
 		expect(r.stderr).toContain(
-			'content/surfaces/ledger.yaml:17:1  error  content-schema  x\\n::add-mask::leak\\r::error::pwned: is not a known field; remove it or check its spelling.',
+			`content/surfaces/ledger.yaml:${line}:1  error  content-schema  x\\n::add-mask::leak\\r::error::pwned: is not a known field; remove it or check its spelling.`,
 		);
 	});
 

@@ -65,14 +65,13 @@ export function absenceAlertName(metric: string): string {
 	return `${pascal(metric)}Absent`;
 }
 
-/** One group per surface with PromQL: an absence alert per metric its alerts and SLIs read. */
-export function absenceRuleGroup(
+/** Per metric a surface's PromQL alerts and SLIs read: its shared selector, owning team and readers. */
+function absencePlan(
 	surfaceId: string,
 	alerts: readonly DeclaredAlert[],
 	slos: readonly DeclaredSlo[],
 	parser: PromqlParser,
-	siteUrl: string,
-): SloRuleGroup | undefined {
+): Map<string, { text: string; readonly team: string; readonly dependents: Dependent[] }> {
 	const byMetric = new Map<string, { text: string; readonly team: string; readonly dependents: Dependent[] }>();
 	const add = (sel: { metric: string; text: string }, team: string, dep: Dependent) => {
 		const entry = byMetric.get(sel.metric);
@@ -98,6 +97,31 @@ export function absenceRuleGroup(
 		const dep = { what: `SLO ${d.slo.id}`, severity: d.page.id, level, runbook: d.slo.runbook };
 		for (const sel of sliSelectors(d, parser)) add(sel, d.surface.owner.primary, dep);
 	}
+	return byMetric;
+}
+
+/** The absence alerts of a surface by name, each with the runbook section of its most severe reader. */
+export function absenceAlertRefs(
+	surfaceId: string,
+	alerts: readonly DeclaredAlert[],
+	slos: readonly DeclaredSlo[],
+	parser: PromqlParser,
+): { name: string; runbook: string }[] {
+	return [...absencePlan(surfaceId, alerts, slos, parser)].map(([metric, { dependents }]) => ({
+		name: absenceAlertName(metric),
+		runbook: [...dependents].sort((x, y) => x.level - y.level)[0]!.runbook,
+	}));
+}
+
+/** One group per surface with PromQL: an absence alert per metric its alerts and SLIs read. */
+export function absenceRuleGroup(
+	surfaceId: string,
+	alerts: readonly DeclaredAlert[],
+	slos: readonly DeclaredSlo[],
+	parser: PromqlParser,
+	siteUrl: string,
+): SloRuleGroup | undefined {
+	const byMetric = absencePlan(surfaceId, alerts, slos, parser);
 	if (byMetric.size === 0) return undefined;
 	const rules: SloAlertRule[] = [...byMetric].map(([metric, { text, team, dependents }]) => {
 		const worst = [...dependents].sort((x, y) => x.level - y.level)[0]!;
