@@ -114,7 +114,9 @@ describe('the site build runs the gate', () => {
 			// Past the gate (warn), the build itself refuses it.
 			const r = build({ LAUNCHBOOK_GATE: 'warn' });
 			expect(r.status).not.toBe(0);
-			expect(`${r.stdout}${r.stderr}`).toContain('Offline kit: 1 reference(s) would be fetched when the kit opens');
+			expect(`${r.stdout}${r.stderr}`).toContain(
+				'Offline kit offline-kit.html: 1 reference(s) would be fetched when the kit opens: <img src="https://diagrams.example.com/payments.png">.',
+			);
 		} finally {
 			writeFileSync(rb, before);
 		}
